@@ -1,0 +1,30 @@
+"""Marketing Excellence workbook (卓越市场营销): the course's helper library.
+
+The stable parts are modules, loaded on first use so that ``import workshop_lib`` stays quick::
+
+    import workshop_lib as wl
+    wl.style.use()                 # Chinese-capable figures in the workbook's look
+    wl.i18n.set_language("en")     # English edition
+
+``workshop_lib.i18n`` (strings), ``style`` (look and CJK font), ``workspace`` (the course folder)
+and ``doctor`` (the laptop check) are here today; the command line is ``workshop``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "doctor", "i18n", "style", "workspace"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

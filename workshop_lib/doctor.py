@@ -1,0 +1,265 @@
+"""The pre-workshop laptop check.
+
+A trainer asks every participant to run ``workshop doctor`` (or the welcome notebook's live
+check) before day one. Each check says what it found and, when it fails, how to fix it. Only
+*required* checks decide whether the course can run; PDF export through Chromium is optional.
+
+Examples
+--------
+>>> from workshop_lib import doctor
+>>> results = doctor.run_checks()
+>>> sorted({type(r).__name__ for r in results})
+['Check']
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.metadata as metadata
+import os
+import shutil
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+from . import workspace
+from .i18n import t
+
+MIN_PYTHON = (3, 10)
+DIST_NAME = "workshop-lib"
+WIDGETS_EXTENSION = Path("labextensions") / "@jupyter-widgets" / "jupyterlab-manager"
+CHROMIUM_ENV_VAR = "WORKSHOP_CHROMIUM"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the doctor's table.
+
+    Attributes
+    ----------
+    name : str
+        What was checked, in the active language.
+    ok : bool
+        Whether it passed.
+    detail : str
+        What was found (a version, a font family, a path) or what went wrong.
+    fix : str
+        How to fix a failure; empty when ``ok``.
+    required : bool
+        Whether the course cannot run without it.
+    """
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    required: bool = True
+
+
+def check_python() -> Check:
+    """Python is recent enough."""
+    version = ".".join(map(str, sys.version_info[:3]))
+    ok = sys.version_info[:2] >= MIN_PYTHON
+    need = ".".join(map(str, MIN_PYTHON))
+    return Check(t("doctor.python"), ok, version, "" if ok else t("doctor.python_fix", need=need))
+
+
+def _requirements() -> list[Requirement]:
+    try:
+        declared = metadata.requires(DIST_NAME) or []
+    except metadata.PackageNotFoundError:
+        return []
+    reqs = [Requirement(r) for r in declared]
+    return [r for r in reqs if r.marker is None or r.marker.evaluate({"extra": ""})]
+
+
+def check_packages() -> Check:
+    """Every package the course needs is installed at a version it accepts."""
+    reqs = _requirements()
+    if not reqs:
+        return Check(t("doctor.packages"), False, t("doctor.not_installed", name=DIST_NAME),
+                     t("doctor.packages_fix"))
+    problems, found = [], []
+    for req in reqs:
+        try:
+            version = metadata.version(req.name)
+        except metadata.PackageNotFoundError:
+            problems.append(t("doctor.package_missing", name=req.name))
+            continue
+        if req.specifier and not req.specifier.contains(version, prereleases=True):
+            problems.append(t("doctor.package_old", name=req.name, version=version,
+                              need=str(req.specifier)))
+        found.append(f"{req.name} {version}")
+    if problems:
+        return Check(t("doctor.packages"), False, "; ".join(problems), t("doctor.packages_fix"))
+    return Check(t("doctor.packages"), True, t("doctor.packages_ok", n=len(found)))
+
+
+def check_font() -> Check:
+    """A font that draws Chinese is available to matplotlib."""
+    from .style import FontNotFoundError, cjk_font
+
+    try:
+        return Check(t("doctor.font"), True, cjk_font())
+    except FontNotFoundError as err:
+        return Check(t("doctor.font"), False, t("doctor.font_none"), str(err))
+
+
+def _jupyter_data_dirs() -> list[Path]:
+    from jupyter_core.paths import jupyter_path
+
+    return [Path(p) for p in jupyter_path()]
+
+
+def check_widgets() -> Check:
+    """The widgets front end is installed where JupyterLab and Voilà find it."""
+    try:
+        version = metadata.version("jupyterlab_widgets")
+    except metadata.PackageNotFoundError:
+        return Check(t("doctor.widgets"), False, t("doctor.package_missing",
+                     name="jupyterlab_widgets"), t("doctor.widgets_fix"))
+    for base in _jupyter_data_dirs():
+        if (base / WIDGETS_EXTENSION).is_dir():
+            return Check(t("doctor.widgets"), True, f"jupyterlab_widgets {version}")
+    return Check(t("doctor.widgets"), False, t("doctor.widgets_missing"), t("doctor.widgets_fix"))
+
+
+def check_kernel() -> Check:
+    """A Python kernel is registered for the notebooks."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    specs = KernelSpecManager().find_kernel_specs()
+    if "python3" in specs:
+        return Check(t("doctor.kernel"), True, "python3")
+    return Check(t("doctor.kernel"), False, t("doctor.kernel_missing"), t("doctor.kernel_fix"))
+
+
+_BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                  "chrome", "msedge", "microsoft-edge")
+_BROWSER_PATHS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+    r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+)
+
+
+def find_chromium() -> Path | None:
+    """Return a Chromium-family browser for PDF export, or None.
+
+    ``WORKSHOP_CHROMIUM`` names one explicitly; otherwise the usual command names on the PATH
+    and install locations on Windows and macOS are tried.
+    """
+    explicit = os.environ.get(CHROMIUM_ENV_VAR, "").strip()
+    candidates = [explicit] if explicit else []
+    candidates += [p for p in (shutil.which(n) for n in _BROWSER_NAMES) if p]
+    candidates += list(_BROWSER_PATHS)
+    for candidate in candidates:
+        path = Path(candidate)
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+def check_chromium() -> Check:
+    """A Chromium-family browser exists for PDF export (optional: HTML works without it)."""
+    found = find_chromium()
+    if found:
+        return Check(t("doctor.chromium"), True, str(found), required=False)
+    return Check(t("doctor.chromium"), False, t("doctor.chromium_missing"),
+                 t("doctor.chromium_fix", var=CHROMIUM_ENV_VAR), required=False)
+
+
+def check_workspace(root: Path) -> Check:
+    """The workspace folder can be written (groups' plans are saved there)."""
+    try:
+        workspace.check_writable(root)
+    except OSError as err:
+        return Check(t("doctor.workspace"), False, f"{root}: {err.strerror or err}",
+                     t("doctor.workspace_fix"))
+    return Check(t("doctor.workspace"), True, str(root))
+
+
+def run_checks(root: Path | None = None) -> list[Check]:
+    """Run every check, in the order of the table.
+
+    Parameters
+    ----------
+    root : Path, optional
+        The workspace to test for write access; by default the one ``workshop lab`` would use.
+    """
+    root = workspace.default_workspace() if root is None else Path(root)
+    checks: list[Callable[[], Check]] = [check_python, check_packages, check_font,
+                                         check_widgets, check_kernel, check_chromium]
+    return [check() for check in checks] + [check_workspace(root)]
+
+
+def can_run(results: list[Check]) -> bool:
+    """Whether every required check passed."""
+    return all(r.ok for r in results if r.required)
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: wide (CJK) characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _mark(result: Check) -> str:
+    """✓ passed, ✗ a required check failed, ! an optional one failed."""
+    return "✓" if result.ok else ("✗" if result.required else "!")
+
+
+def format_table(results: list[Check]) -> str:
+    """Render the results as a plain-text table with a closing verdict."""
+    name_w = max(_width(r.name) for r in results)
+    lines = [t("doctor.title"), ""]
+    for r in results:
+        lines.append(f" {_mark(r)} {_pad(r.name, name_w)}  {r.detail}")
+        if r.fix:
+            lines.append(f"   {' ' * name_w}  → {r.fix}")
+    lines += ["", t("doctor.ready") if can_run(results) else t("doctor.not_ready")]
+    return "\n".join(lines)
+
+
+class Report:
+    """The doctor's results, shown as a table in a notebook and as text elsewhere."""
+
+    def __init__(self, results: list[Check]):
+        self.results = results
+
+    @property
+    def ok(self) -> bool:
+        """Whether the course can run."""
+        return can_run(self.results)
+
+    def __str__(self) -> str:
+        return format_table(self.results)
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for r in self.results:
+            colour = "#2e8b57" if r.ok else ("#c0392b" if r.required else "#b8860b")
+            fix = f"<br><small>→ {html.escape(r.fix)}</small>" if r.fix else ""
+            rows.append(
+                f"<tr><td style='color:{colour};font-weight:bold'>{_mark(r)}</td>"
+                f"<td>{html.escape(r.name)}</td><td>{html.escape(r.detail)}{fix}</td></tr>"
+            )
+        verdict = t("doctor.ready") if self.ok else t("doctor.not_ready")
+        return (f"<table><thead><tr><th></th><th>{html.escape(t('doctor.check'))}</th>"
+                f"<th>{html.escape(t('doctor.result'))}</th></tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table><p><b>{html.escape(verdict)}</b></p>")
+
+
+def report(root: Path | None = None) -> Report:
+    """Run the checks and return a :class:`Report` (a table when displayed in a notebook)."""
+    return Report(run_checks(root))

@@ -1,0 +1,73 @@
+"""Start JupyterLab or Voilà on a workspace, for one laptop (listening on 127.0.0.1 only).
+
+The command lines are built by pure functions, so they can be checked without starting a
+server; :func:`run` starts one and waits for it, passing the workspace and language on to the
+notebooks' kernels through the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .i18n import get_language
+
+HOST = "127.0.0.1"
+DEFAULT_LAB_PORT = 8888
+DEFAULT_APP_PORT = 8866
+HOME_ENV_VAR = "WORKSHOP_HOME"
+
+
+def welcome_path(lang: str | None = None) -> str:
+    """The welcome notebook of the active edition, relative to the course root."""
+    return f"notebooks/{lang or get_language()}/00_welcome.ipynb"
+
+
+def lab_command(root: Path, *, port: int | None = None, browser: bool = True) -> list[str]:
+    """The command line that serves JupyterLab on ``root``, opening at the welcome notebook."""
+    return [
+        sys.executable, "-m", "jupyterlab",
+        f"--ServerApp.root_dir={root}",
+        f"--ServerApp.ip={HOST}",
+        f"--ServerApp.port={port or DEFAULT_LAB_PORT}",
+        f"--ServerApp.open_browser={browser}",
+        f"--LabApp.default_url=/lab/tree/{welcome_path()}",
+    ]
+
+
+def app_command(root: Path, *, port: int | None = None, browser: bool = True) -> list[str]:
+    """The command line that serves the course code-free with Voilà, tree at ``root``.
+
+    Pages live under ``/voila/render/<path>``, e.g. ``/voila/render/notebooks/zh/00_welcome.ipynb``.
+    """
+    return [
+        sys.executable, "-m", "voila", str(root),
+        f"--Voila.ip={HOST}",
+        f"--Voila.port={port or DEFAULT_APP_PORT}",
+        f"--Voila.open_browser={browser}",
+        "--show_tracebacks=False",
+    ]
+
+
+def environment(root: Path) -> dict[str, str]:
+    """The environment for the server and its kernels: workspace folder and language."""
+    env = dict(os.environ)
+    env[HOME_ENV_VAR] = str(root)
+    env["WORKSHOP_LANG"] = get_language()
+    return env
+
+
+def run(command: list[str], root: Path) -> int:
+    """Run a server in ``root`` until it exits or the user presses Ctrl+C; return its exit code."""
+    process = subprocess.Popen(command, cwd=root, env=environment(root))
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            return process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            return process.wait()
