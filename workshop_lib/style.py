@@ -215,9 +215,14 @@ SIZES = {"base": 10.5, "title": 13.0, "label": 10.5, "tick": 9.5, "small": 8.5}
 def rc_params() -> dict[str, object]:
     """Return the matplotlib settings of the workbook's style (resolving the CJK font)."""
     family = cjk_font()
-    sans = [family] + [f for f in mpl.rcParamsDefault["font.sans-serif"] if f != family]
+    known = _known_families()
+    sans = [family] + [
+        f for f in mpl.rcParamsDefault["font.sans-serif"] if f != family and f in known
+    ]
     return {
-        "font.family": "sans-serif",
+        # Concrete family names, not the generic "sans-serif": text drawn after the style is
+        # left (a notebook shows figures after the cell ends) keeps the CJK font.
+        "font.family": sans,
         "font.sans-serif": sans,
         "axes.unicode_minus": False,
         "font.size": SIZES["base"],
