@@ -1,0 +1,13 @@
+"""The course diagrams: each draws on a matplotlib Axes from data and returns it.
+
+Every function has the form ``f(data, *, ax=None, lang=None, **kws) -> Axes``: with ``ax=None``
+it makes a figure of a suitable size; ``lang`` picks zh or en labels. Artists a user may restyle
+carry a ``gid``; :func:`artists` finds them (``artists(ax, "funnel.stage.")``), and
+:func:`save_png` writes the figure.
+"""
+
+from __future__ import annotations
+
+from ._common import artists, save_png
+
+__all__ = ["artists", "save_png"]
