@@ -1,0 +1,373 @@
+"""Measure, wrap and fit text into boxes, for Chinese and English alike.
+
+Widths come from the font matplotlib draws with (the workbook's CJK font, see
+:func:`workshop_lib.style.cjk_font`): each character's advance is read once from the font file
+and cached, so wrapping a paragraph costs microseconds, not a renderer call per try.
+All lengths are in typographic points (1/72 inch), independent of the figure's dpi.
+
+Line breaking follows the habits of each script:
+
+- Chinese may break between any two characters, except before closing punctuation
+  (``，。、；：！？）》」`` ...) and after opening punctuation (``（《「“`` ...).
+- English breaks at spaces and after hyphens; a word wider than the line is hyphenated.
+- Explicit ``"\\n"`` always starts a new line.
+
+Examples
+--------
+>>> wrap("市场范围与购买流程", 50, fontsize=10)
+['市场范围', '与购买流', '程']
+>>> wrap("Draw the pool of patients", 80, fontsize=10)
+['Draw the pool of', 'patients']
+>>> fit("患者教育", 100, 20, fontsize=12, min_fontsize=8)
+(['患者教育'], 12.0)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from functools import cache
+
+from matplotlib import ft2font
+from matplotlib.font_manager import FontProperties, fontManager, get_font
+
+LINESPACING = 1.3
+"""Line height as a multiple of the font's ascent plus descent; pass it to ``ax.text``."""
+
+ELLIPSIS = "…"
+"""Marks text cut short by :func:`fit`."""
+
+HYPHEN = "-"
+
+_ALLOWANCE = 1.03
+"""Widths are the font's advances times this, covering pixel hinting at low dpi."""
+
+_REFERENCE_SIZE = 100.0
+
+OPENING = frozenset("([{（［｛〔【《〈「『“‘﹙﹛")
+"""Punctuation that may not end a line: it belongs to the text after it."""
+
+CLOSING = frozenset(
+    ")]}）］｝〕】》〉」』”’﹚﹜"  # brackets and quotes
+    ",.;:!?%，。、；：！？％…‥·・～〜ー々〃"  # stops, marks and iteration signs
+)
+"""Punctuation that may not start a line: it belongs to the text before it."""
+
+_NO_BREAK_AFTER_HYPHEN = re.compile(r"\d")
+
+
+def _family() -> tuple[str, ...]:
+    from .. import style
+
+    return tuple(style.rc_params()["font.family"])
+
+
+@cache
+def _font_for(weight: str):
+    """The matplotlib font object (with its fallbacks) used for ``weight`` text."""
+    props = FontProperties(family=list(_family()), weight=weight)
+    return get_font(fontManager._find_fonts_by_props(props))
+
+
+@cache
+def _advance_em(char: str, weight: str) -> float:
+    """Advance width of one character, as a fraction of the font size."""
+    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
+        return 0.0
+    font = _font_for(weight)
+    font.set_size(_REFERENCE_SIZE, 72)  # the font object is shared with the renderer
+    glyph = font.load_char(ord(char), flags=ft2font.LoadFlags.NO_HINTING)
+    return glyph.linearHoriAdvance / 65536 / _REFERENCE_SIZE
+
+
+@cache
+def _em_height(weight: str) -> float:
+    """Ascent plus descent of the font as a fraction of its size (what matplotlib lays out)."""
+    font = _font_for(weight)
+    for table, ascent, descent in (
+        ("OS/2", "sTypoAscender", "sTypoDescender"),
+        ("hhea", "ascent", "descent"),
+    ):
+        metrics = font.get_sfnt_table(table)
+        if metrics:
+            return (metrics[ascent] - metrics[descent]) / font.get_sfnt_table("head")["unitsPerEm"]
+    return 1.2
+
+
+def text_width(text: str, *, fontsize: float, weight: str = "normal") -> float:
+    """Return the width in points of one line of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        A single line (newlines are measured as nothing).
+    fontsize : float
+        In points.
+    weight : {"normal", "bold"}, optional
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(text_width("市场", fontsize=10), 1)
+    20.6
+    """
+    em = sum(_advance_em(c, weight) for c in text if c != "\n")
+    return em * fontsize * _ALLOWANCE
+
+
+def line_height(fontsize: float, *, weight: str = "normal", linespacing: float = LINESPACING):
+    """Return the height in points of one line of text drawn with ``linespacing``.
+
+    Examples
+    --------
+    >>> line_height(10, linespacing=1.0)
+    10.0
+    """
+    return linespacing * _em_height(weight) * fontsize
+
+
+def block_height(
+    n_lines: int, fontsize: float, *, weight: str = "normal", linespacing: float = LINESPACING
+) -> float:
+    """Return the height in points of ``n_lines`` lines, as matplotlib lays them out.
+
+    Matplotlib gives every line of a text with a numeric ``linespacing`` the same height, so
+    the block is ``n_lines`` line heights tall.
+    """
+    return n_lines * line_height(fontsize, weight=weight, linespacing=linespacing)
+
+
+def _is_cjk(char: str) -> bool:
+    """True for characters that may break on either side (ideographs, kana, hangul, CJK marks)."""
+    if _is_punct(char):
+        return False
+    name = unicodedata.east_asian_width(char)
+    return name in ("W", "F")
+
+
+def _is_punct(char: str) -> bool:
+    return char in OPENING or char in CLOSING
+
+
+def _atoms(paragraph: str) -> list[str]:
+    """Split one paragraph into unbreakable pieces; a line may break between any two.
+
+    Spaces are pieces of their own. Latin words (with their ASCII punctuation) are split after
+    their hyphens. Full-width opening punctuation sticks to the piece after it, closing
+    punctuation to the piece before it.
+    """
+    pieces: list[str] = []
+    word = ""
+    for char in paragraph:
+        if char.isspace():
+            if word:
+                pieces.append(word)
+                word = ""
+            pieces.append(" ")
+        elif _is_cjk(char) or (_is_punct(char) and not char.isascii()):
+            if word:
+                pieces.append(word)
+                word = ""
+            pieces.append(char)
+        else:
+            word += char
+            if char == HYPHEN and len(word) > 1 and not _NO_BREAK_AFTER_HYPHEN.match(word[-2]):
+                pieces.append(word)
+                word = ""
+    if word:
+        pieces.append(word)
+    glued: list[str] = []
+    pending_open = ""
+    for piece in pieces:
+        if piece in OPENING:
+            pending_open += piece
+            continue
+        if piece[0] in CLOSING and glued and glued[-1] != " " and not pending_open:
+            glued[-1] += piece
+            continue
+        glued.append(pending_open + piece)
+        pending_open = ""
+    if pending_open:
+        glued.append(pending_open)
+    return glued
+
+
+def _split_long(piece: str, max_width: float, fontsize: float, weight: str) -> list[str]:
+    """Cut a piece wider than the line into parts that fit; Latin parts end with a hyphen."""
+    parts: list[str] = []
+    current = ""
+    for char in piece:
+        latin = current and current[-1].isalnum() and char.isalnum() and not _is_cjk(char)
+        mark = HYPHEN if latin else ""
+        if current and text_width(current + char + mark, fontsize=fontsize, weight=weight) > (
+            max_width
+        ):
+            parts.append(current + mark)
+            current = char
+        else:
+            current += char
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _wrap_paragraph(paragraph: str, max_width: float, fontsize: float, weight: str) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    width = 0.0
+    for piece in _atoms(paragraph):
+        if piece == " " and not line:
+            continue  # no leading space on a line
+        piece_width = text_width(piece, fontsize=fontsize, weight=weight)
+        if width + piece_width <= max_width or not line:
+            if piece_width > max_width and piece != " ":
+                *full, rest = _split_long(piece, max_width, fontsize, weight)
+                if line.strip():
+                    lines.append(line.rstrip())
+                lines.extend(full)
+                line, width = rest, text_width(rest, fontsize=fontsize, weight=weight)
+            else:
+                line += piece
+                width += piece_width
+            continue
+        if piece == " ":
+            continue  # a break at a space swallows the space
+        lines.append(line.rstrip())
+        line, width = "", 0.0
+        if piece_width > max_width:
+            *full, rest = _split_long(piece, max_width, fontsize, weight)
+            lines.extend(full)
+            line, width = rest, text_width(rest, fontsize=fontsize, weight=weight)
+        else:
+            line, width = piece, piece_width
+    lines.append(line.rstrip())
+    return lines
+
+
+def wrap(text: str, max_width_pt: float, *, fontsize: float, weight: str = "normal") -> list[str]:
+    """Break ``text`` into lines no wider than ``max_width_pt``.
+
+    Parameters
+    ----------
+    text : str
+        Chinese, English or mixed; ``"\\n"`` forces a break.
+    max_width_pt : float
+        The widest a line may be, in points.
+    fontsize : float
+        In points.
+    weight : {"normal", "bold"}, optional
+
+    Returns
+    -------
+    list of str
+        At least one line (``[""]`` for empty text). A line is wider than ``max_width_pt``
+        only if a single character is.
+
+    Raises
+    ------
+    ValueError
+        If ``max_width_pt`` or ``fontsize`` is not a positive number.
+
+    Examples
+    --------
+    >>> wrap("我们的目标（第一年）：提升处方。", 60, fontsize=10)
+    ['我们的目标', '（第一', '年）：提升', '处方。']
+    >>> wrap("Pharmacoeconomics", 40, fontsize=10)
+    ['Pharm-', 'acoeco-', 'nomics']
+    """
+    _check_positive("max_width_pt", max_width_pt)
+    _check_positive("fontsize", fontsize)
+    lines: list[str] = []
+    for paragraph in str(text).split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, max_width_pt, fontsize, weight))
+    return lines
+
+
+def _check_positive(name: str, value: float) -> None:
+    if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
+        from ..i18n import t
+
+        raise ValueError(t("diagram_text.not_positive", name=name, value=repr(value)))
+
+
+def _ellipsise(line: str, max_width: float, fontsize: float, weight: str) -> str:
+    """Shorten ``line`` until it plus an ellipsis fits ``max_width``."""
+    cut = line.rstrip()
+    while cut and text_width(cut + ELLIPSIS, fontsize=fontsize, weight=weight) > max_width:
+        cut = cut[:-1].rstrip()
+    while cut and cut[-1] in OPENING:
+        cut = cut[:-1]
+    return cut.rstrip(" ,，、;；:：") + ELLIPSIS
+
+
+def fit(
+    text: str,
+    width_pt: float,
+    height_pt: float,
+    *,
+    fontsize: float,
+    min_fontsize: float,
+    weight: str = "normal",
+    linespacing: float = LINESPACING,
+) -> tuple[list[str], float]:
+    """Fit ``text`` into a box: wrap it, shrink the font if needed, then cut it with "…".
+
+    The font size steps down by half a point from ``fontsize`` to ``min_fontsize`` until the
+    wrapped lines fit ``height_pt``. If they never do, the text keeps ``min_fontsize`` and
+    as many lines as fit (at least one); the last kept line ends in an ellipsis.
+
+    Parameters
+    ----------
+    text : str
+    width_pt, height_pt : float
+        The box, in points.
+    fontsize : float
+        The preferred size, in points.
+    min_fontsize : float
+        The smallest size allowed; at most ``fontsize``.
+    weight : {"normal", "bold"}, optional
+    linespacing : float, optional
+        As passed to ``ax.text``; defaults to :data:`LINESPACING`.
+
+    Returns
+    -------
+    lines : list of str
+    fontsize : float
+
+    Examples
+    --------
+    >>> fit("a long sentence about treatment", 60, 30, fontsize=12, min_fontsize=7)
+    (['a long sentence', 'about treatment'], 7.5)
+    >>> fit("一二三四五六七八九十一二三四五六七八九十", 40, 12, fontsize=9, min_fontsize=9)
+    (['一二三…'], 9.0)
+    """
+    _check_positive("width_pt", width_pt)
+    _check_positive("height_pt", height_pt)
+    _check_positive("min_fontsize", min_fontsize)
+    if min_fontsize > fontsize:
+        from ..i18n import t
+
+        raise ValueError(
+            t("diagram_text.min_above_size", min_fontsize=min_fontsize, fontsize=fontsize)
+        )
+    size = float(fontsize)
+    while True:
+        lines = wrap(text, width_pt, fontsize=size, weight=weight)
+        height = block_height(len(lines), size, weight=weight, linespacing=linespacing)
+        if height <= height_pt:
+            return lines, size
+        if size - 0.5 < min_fontsize:
+            break
+        size -= 0.5
+    size = float(min_fontsize)
+    per_line = line_height(size, weight=weight, linespacing=linespacing)
+    keep = max(1, int(height_pt // per_line))
+    lines = wrap(text, width_pt, fontsize=size, weight=weight)
+    if len(lines) > keep:
+        lines = lines[:keep]
+        lines[-1] = _ellipsise(lines[-1], width_pt, size, weight)
+    return lines, size
