@@ -245,6 +245,9 @@ class Report:
     def __str__(self) -> str:
         return format_table(self.results)
 
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(str(self))
+
     def _repr_html_(self) -> str:
         rows = []
         for r in self.results:

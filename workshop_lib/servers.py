@@ -12,12 +12,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import workspace
 from .i18n import get_language
 
 HOST = "127.0.0.1"
 DEFAULT_LAB_PORT = 8888
 DEFAULT_APP_PORT = 8866
-HOME_ENV_VAR = "WORKSHOP_HOME"
+
+
+def _is_root() -> bool:
+    """Whether this process runs as root (containers and hub images often do)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def welcome_path(lang: str | None = None) -> str:
@@ -34,6 +39,7 @@ def lab_command(root: Path, *, port: int | None = None, browser: bool = True) ->
         f"--ServerApp.port={port or DEFAULT_LAB_PORT}",
         f"--ServerApp.open_browser={browser}",
         f"--LabApp.default_url=/lab/tree/{welcome_path()}",
+        *(["--ServerApp.allow_root=True"] if _is_root() else []),
     ]
 
 
@@ -54,7 +60,7 @@ def app_command(root: Path, *, port: int | None = None, browser: bool = True) ->
 def environment(root: Path) -> dict[str, str]:
     """The environment for the server and its kernels: workspace folder and language."""
     env = dict(os.environ)
-    env[HOME_ENV_VAR] = str(root)
+    env[workspace.HOME_ENV_VAR] = str(root)
     env["WORKSHOP_LANG"] = get_language()
     return env
 

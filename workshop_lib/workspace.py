@@ -28,6 +28,9 @@ COURSE_PARTS = ("notebooks", "exercises", "solutions", "datasets")
 DEFAULT_DIRNAME = "marketing-workshop"
 """The workspace folder created in the current directory when none is named."""
 
+HOME_ENV_VAR = "WORKSHOP_HOME"
+"""The environment variable that names the workspace of a running course."""
+
 MANIFEST = Path(".workshop") / "manifest.json"
 _IGNORED_DIRS = {".ipynb_checkpoints", "__pycache__"}
 
@@ -56,8 +59,13 @@ def is_checkout(folder: Path) -> bool:
 def default_workspace(cwd: Path | None = None) -> Path:
     """Return the workspace to use when the user names none.
 
-    The current folder when it is a checkout of the course, else ``./marketing-workshop``.
+    The folder named by ``WORKSHOP_HOME`` (set for the notebooks by ``workshop lab`` and
+    ``workshop app``); else the current folder when it is a checkout of the course; else
+    ``./marketing-workshop``.
     """
+    home = os.environ.get(HOME_ENV_VAR, "").strip()
+    if home:
+        return Path(home)
     cwd = Path.cwd() if cwd is None else Path(cwd)
     return cwd if is_checkout(cwd) else cwd / DEFAULT_DIRNAME
 

@@ -1,0 +1,28 @@
+"""Fixtures for the whole suite: a headless matplotlib, closed figures, a clean language."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from workshop_lib import i18n  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close every figure a test opened, so memory and state don't leak between tests."""
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch):
+    """Each test starts in the default language (Chinese) whatever the environment says."""
+    monkeypatch.delenv("WORKSHOP_LANG", raising=False)
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)

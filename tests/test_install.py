@@ -1,0 +1,65 @@
+"""A plain ``pip install`` outside the repository carries the whole course."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from serving import serving, wait_for
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """A fresh virtual environment with the package installed from the repository.
+
+    It sees the test machine's site-packages, so the dependencies are not downloaded again;
+    the package itself is built into a wheel and installed into the environment.
+    """
+    env_dir = tmp_path_factory.mktemp("venv")
+    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-build-isolation",
+                    str(REPO)], check=True, timeout=600)
+    return env_dir
+
+
+def test_installed_package_runs_from_its_own_copy(installed, tmp_path):
+    python = installed / "bin" / "python"
+    where = subprocess.run(
+        [str(python), "-c", "import workshop_lib, workshop_lib.workspace as w; "
+                            "print(workshop_lib.__file__); print(w.course_source())"],
+        capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
+    assert where[0].startswith(str(installed))
+    assert where[1].startswith(str(installed)) and where[1].endswith("course")
+    help_run = subprocess.run([str(installed / "bin" / "workshop"), "--help"],
+                              capture_output=True, text=True, cwd=tmp_path)
+    assert help_run.returncode == 0 and "lab" in help_run.stdout
+
+
+def test_lab_copies_the_course_and_keeps_an_edited_notebook(installed, tmp_path):
+    workshop = str(installed / "bin" / "workshop")
+    root = tmp_path / "class"
+    port = 18933
+    command = [workshop, "lab", str(root), "--no-browser", "--port", str(port)]
+
+    with serving(command, cwd=tmp_path) as process:
+        wait_for(f"http://127.0.0.1:{port}/api", 60, process)
+    notebook = root / "notebooks" / "zh" / "00_welcome.ipynb"
+    assert notebook.is_file()
+    assert (root / "notebooks" / "en" / "00_welcome.ipynb").is_file()
+    edited = notebook.read_text(encoding="utf-8").replace("欢迎来到", "第三组:欢迎来到")
+    notebook.write_text(edited, encoding="utf-8")
+
+    with serving(command, cwd=tmp_path) as process:
+        wait_for(f"http://127.0.0.1:{port}/api", 60, process)
+    output = process.stdout.read()
+    assert notebook.read_text(encoding="utf-8") == edited
+    assert "00_welcome.ipynb" in output  # reported as kept
