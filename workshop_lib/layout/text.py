@@ -77,7 +77,10 @@ def _advance_em(char: str, weight: str) -> float:
         return 0.0
     font = _font_for(weight)
     font.set_size(_REFERENCE_SIZE, 72)  # the font object is shared with the renderer
-    glyph = font.load_char(ord(char), flags=ft2font.LoadFlags.NO_HINTING)
+    try:
+        glyph = font.load_char(ord(char), flags=ft2font.LoadFlags.NO_HINTING)
+    except RuntimeError:  # in none of the fonts: matplotlib draws a box about 1 em wide
+        return 1.0
     return glyph.linearHoriAdvance / 65536 / _REFERENCE_SIZE
 
 
@@ -304,6 +307,39 @@ def _ellipsise(line: str, max_width: float, fontsize: float, weight: str) -> str
     return cut.rstrip(" ,，、;；:：") + ELLIPSIS
 
 
+def _shrink(
+    make_lines, width_pt, height_pt, fontsize, min_fontsize, weight, linespacing
+) -> tuple[list[str], float]:
+    """Step the font size down until ``make_lines(size)`` fits the box, then cut with "…"."""
+    for value, name in ((width_pt, "width_pt"), (height_pt, "height_pt")):
+        _check_positive(name, value)
+    _check_positive("fontsize", fontsize)
+    _check_positive("min_fontsize", min_fontsize)
+    if min_fontsize > fontsize:
+        from ..i18n import t
+
+        raise ValueError(
+            t("diagram_text.min_above_size", min_fontsize=min_fontsize, fontsize=fontsize)
+        )
+    size = float(fontsize)
+    while True:
+        lines = make_lines(size)
+        height = block_height(len(lines), size, weight=weight, linespacing=linespacing)
+        if height <= height_pt:
+            return lines, size
+        if size - 0.5 < min_fontsize:
+            break
+        size -= 0.5
+    size = float(min_fontsize)
+    per_line = line_height(size, weight=weight, linespacing=linespacing)
+    keep = max(1, int(height_pt // per_line))
+    lines = make_lines(size)
+    if len(lines) > keep:
+        lines = lines[:keep]
+        lines[-1] = _ellipsise(lines[-1], width_pt, size, weight)
+    return lines, size
+
+
 def fit(
     text: str,
     width_pt: float,
@@ -338,6 +374,11 @@ def fit(
     lines : list of str
     fontsize : float
 
+    Raises
+    ------
+    ValueError
+        If a size is not positive or ``min_fontsize`` exceeds ``fontsize``.
+
     Examples
     --------
     >>> fit("a long sentence about treatment", 60, 30, fontsize=12, min_fontsize=7)
@@ -345,29 +386,75 @@ def fit(
     >>> fit("一二三四五六七八九十一二三四五六七八九十", 40, 12, fontsize=9, min_fontsize=9)
     (['一二三…'], 9.0)
     """
-    _check_positive("width_pt", width_pt)
-    _check_positive("height_pt", height_pt)
-    _check_positive("min_fontsize", min_fontsize)
-    if min_fontsize > fontsize:
-        from ..i18n import t
+    return _shrink(
+        lambda size: wrap(text, width_pt, fontsize=size, weight=weight),
+        width_pt,
+        height_pt,
+        fontsize,
+        min_fontsize,
+        weight,
+        linespacing,
+    )
 
-        raise ValueError(
-            t("diagram_text.min_above_size", min_fontsize=min_fontsize, fontsize=fontsize)
-        )
-    size = float(fontsize)
-    while True:
-        lines = wrap(text, width_pt, fontsize=size, weight=weight)
-        height = block_height(len(lines), size, weight=weight, linespacing=linespacing)
-        if height <= height_pt:
-            return lines, size
-        if size - 0.5 < min_fontsize:
-            break
-        size -= 0.5
-    size = float(min_fontsize)
-    per_line = line_height(size, weight=weight, linespacing=linespacing)
-    keep = max(1, int(height_pt // per_line))
-    lines = wrap(text, width_pt, fontsize=size, weight=weight)
-    if len(lines) > keep:
-        lines = lines[:keep]
-        lines[-1] = _ellipsise(lines[-1], width_pt, size, weight)
-    return lines, size
+
+BULLET = "•"
+_HANG = "\u3000 "
+"""Indent of a bullet's second and later lines: as wide as the bullet and its space."""
+
+
+def wrap_items(
+    items: list[str],
+    max_width_pt: float,
+    *,
+    fontsize: float,
+    bullet: str = BULLET,
+    weight: str = "normal",
+) -> list[str]:
+    """Wrap a bulleted list: each item starts with ``bullet`` and hangs its later lines.
+
+    Examples
+    --------
+    >>> wrap_items(["控制血糖", "保护心肾"], 60, fontsize=10)
+    ['• 控制血糖', '• 保护心肾']
+    >>> wrap_items(["protect the kidney"], 70, fontsize=10)
+    ['• protect the', '\\u3000 kidney']
+    """
+    prefix = f"{bullet} " if bullet else ""
+    hang = _HANG if bullet else ""
+    indent = text_width(prefix, fontsize=fontsize, weight=weight)
+    width = max(max_width_pt - indent, fontsize)
+    lines: list[str] = []
+    for item in items:
+        wrapped = wrap(item, width, fontsize=fontsize, weight=weight)
+        lines.append(prefix + wrapped[0])
+        lines.extend(hang + line for line in wrapped[1:])
+    return lines
+
+
+def fit_items(
+    items: list[str],
+    width_pt: float,
+    height_pt: float,
+    *,
+    fontsize: float,
+    min_fontsize: float,
+    bullet: str = BULLET,
+    weight: str = "normal",
+    linespacing: float = LINESPACING,
+) -> tuple[list[str], float]:
+    """Fit a bulleted list into a box, as :func:`fit` does for one text.
+
+    Examples
+    --------
+    >>> fit_items(["控制血糖", "保护心肾", "减轻体重"], 80, 30, fontsize=10, min_fontsize=8)
+    (['• 控制血糖', '• 保护心肾…'], 8.0)
+    """
+    return _shrink(
+        lambda size: wrap_items(items, width_pt, fontsize=size, bullet=bullet, weight=weight),
+        width_pt,
+        height_pt,
+        fontsize,
+        min_fontsize,
+        weight,
+        linespacing,
+    )
