@@ -201,15 +201,18 @@ def _atoms(paragraph: str) -> list[str]:
 
 def _split_long(piece: str, max_width: float, fontsize: float, weight: str) -> list[str]:
     """Cut a piece wider than the line into parts that fit; Latin parts end with a hyphen."""
+
+    def latin(char: str) -> bool:
+        return char.isalnum() and not _is_cjk(char)
+
     parts: list[str] = []
     current = ""
     for char in piece:
-        latin = current and current[-1].isalnum() and char.isalnum() and not _is_cjk(char)
-        mark = HYPHEN if latin else ""
-        if current and text_width(current + char + mark, fontsize=fontsize, weight=weight) > (
+        room = HYPHEN if latin(char) else ""  # a later break after ``char`` adds a hyphen
+        if current and text_width(current + char + room, fontsize=fontsize, weight=weight) > (
             max_width
         ):
-            parts.append(current + mark)
+            parts.append(current + (HYPHEN if latin(current[-1]) and latin(char) else ""))
             current = char
         else:
             current += char
