@@ -26,14 +26,8 @@ EVERY_MODULE = (
 
 def timed(code: str) -> float:
     """Seconds that ``code`` takes to run in a fresh interpreter (imports only)."""
-    script = (
-        "import time\n"
-        "t0 = time.perf_counter()\n"
-        f"{code}\n"
-        "print(time.perf_counter() - t0)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         check=True)
+    script = f"import time\nt0 = time.perf_counter()\n{code}\nprint(time.perf_counter() - t0)\n"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
 

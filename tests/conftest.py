@@ -6,10 +6,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from workshop_lib import i18n  # noqa: E402
+from workshop_lib import i18n
 
 
 @pytest.fixture(autouse=True)

@@ -58,12 +58,19 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def serving(command: list[str], cwd: Path, env: dict[str, str] | None = None
-            ) -> Iterator[subprocess.Popen]:
+def serving(
+    command: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen]:
     """Run ``command`` (a ``workshop lab|app`` call) for the duration of a ``with`` block."""
-    process = subprocess.Popen(command, cwd=cwd, env=env or dict(os.environ),
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env or dict(os.environ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         yield process
     finally:

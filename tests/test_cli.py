@@ -17,8 +17,14 @@ def run(*args: str, env_lang: str | None = None) -> subprocess.CompletedProcess:
     env.pop("WORKSHOP_LANG", None)
     if env_lang:
         env["WORKSHOP_LANG"] = env_lang
-    return subprocess.run([sys.executable, "-m", "workshop_lib", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_lib", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
 
 
 def test_help_is_chinese_by_default_and_exits_zero():

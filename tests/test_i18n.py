@@ -75,7 +75,7 @@ def test_key_in_the_wrong_file_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(i18n.resources, "files", lambda _package: tmp_path / "workshop_lib")
     i18n.catalog.cache_clear()
     try:
-        with pytest.raises(ValueError, match="cli.x"):
+        with pytest.raises(ValueError, match=r"cli\.x"):
             i18n.catalog()
     finally:
         monkeypatch.undo()

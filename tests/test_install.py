@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import venv
 from pathlib import Path
 
 import pytest
-
 from serving import serving, wait_for
 
 pytestmark = pytest.mark.slow
@@ -26,21 +24,36 @@ def installed(tmp_path_factory) -> Path:
     env_dir = tmp_path_factory.mktemp("venv")
     venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-build-isolation",
-                    str(REPO)], check=True, timeout=600)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-build-isolation", str(REPO)],
+        check=True,
+        timeout=600,
+    )
     return env_dir
 
 
 def test_installed_package_runs_from_its_own_copy(installed, tmp_path):
     python = installed / "bin" / "python"
     where = subprocess.run(
-        [str(python), "-c", "import workshop_lib, workshop_lib.workspace as w; "
-                            "print(workshop_lib.__file__); print(w.course_source())"],
-        capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
+        [
+            str(python),
+            "-c",
+            "import workshop_lib, workshop_lib.workspace as w; "
+            "print(workshop_lib.__file__); print(w.course_source())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    ).stdout.split()
     assert where[0].startswith(str(installed))
     assert where[1].startswith(str(installed)) and where[1].endswith("course")
-    help_run = subprocess.run([str(installed / "bin" / "workshop"), "--help"],
-                              capture_output=True, text=True, cwd=tmp_path)
+    help_run = subprocess.run(
+        [str(installed / "bin" / "workshop"), "--help"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert help_run.returncode == 0 and "lab" in help_run.stdout
 
 

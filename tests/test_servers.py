@@ -9,13 +9,13 @@ import shutil
 import sys
 
 import pytest
-
 from serving import fetch, serving, wait_for
 
 pytestmark = pytest.mark.slow
 
 OUTPUT_JSON = re.compile(
-    r'<script type="application/vnd.voila.cell-output\+json">\s*(.*?)\s*</script>', re.S)
+    r'<script type="application/vnd.voila.cell-output\+json">\s*(.*?)\s*</script>', re.S
+)
 
 
 def workshop_command() -> list[str]:
@@ -26,8 +26,9 @@ def workshop_command() -> list[str]:
 def test_lab_serves_jupyterlab_within_40_seconds(tmp_path):
     root = tmp_path / "ws"
     port = 18931
-    with serving([*workshop_command(), "lab", str(root), "--no-browser", "--port", str(port)],
-                 cwd=tmp_path) as process:
+    with serving(
+        [*workshop_command(), "lab", str(root), "--no-browser", "--port", str(port)], cwd=tmp_path
+    ) as process:
         wait_for(f"http://127.0.0.1:{port}/api", 40, process)
         status, body = fetch(f"http://127.0.0.1:{port}/api")
         assert status == 200 and '"version"' in body
@@ -37,11 +38,23 @@ def test_lab_serves_jupyterlab_within_40_seconds(tmp_path):
 def test_app_renders_the_welcome_page_code_free(tmp_path):
     root = tmp_path / "ws"
     port = 18932
-    with serving([*workshop_command(), "--lang", "en", "app", str(root), "--no-browser",
-                  "--port", str(port)], cwd=tmp_path) as process:
+    with serving(
+        [
+            *workshop_command(),
+            "--lang",
+            "en",
+            "app",
+            str(root),
+            "--no-browser",
+            "--port",
+            str(port),
+        ],
+        cwd=tmp_path,
+    ) as process:
         wait_for(f"http://127.0.0.1:{port}/", 60, process)
-        status, body = fetch(f"http://127.0.0.1:{port}/voila/render/notebooks/en/00_welcome.ipynb",
-                             timeout=120)
+        status, body = fetch(
+            f"http://127.0.0.1:{port}/voila/render/notebooks/en/00_welcome.ipynb", timeout=120
+        )
     assert status == 200
     assert "Welcome to the Marketing Excellence workshop" in html.unescape(body)
     outputs = [json.loads(m) for m in OUTPUT_JSON.findall(body)]

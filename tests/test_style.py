@@ -96,8 +96,9 @@ def test_use_applies_globally_after_seaborn():
 def test_cjk_font_names_a_family_that_matplotlib_can_find():
     family = style.cjk_font()
     assert family in style.CJK_FAMILIES
-    path = mpl.font_manager.findfont(mpl.font_manager.FontProperties(family=family),
-                                     fallback_to_default=False)
+    path = mpl.font_manager.findfont(
+        mpl.font_manager.FontProperties(family=family), fallback_to_default=False
+    )
     assert path
 
 
@@ -107,8 +108,9 @@ def test_font_file_from_the_environment_wins(monkeypatch):
     monkeypatch.setenv(style.FONT_ENV_VAR, str(files[0]))
     style.cjk_font.cache_clear()
     try:
-        assert style.cjk_font() in {e.name for e in mpl.font_manager.fontManager.ttflist
-                                    if e.fname == str(files[0])}
+        assert style.cjk_font() in {
+            e.name for e in mpl.font_manager.fontManager.ttflist if e.fname == str(files[0])
+        }
     finally:
         monkeypatch.undo()
         style.cjk_font.cache_clear()

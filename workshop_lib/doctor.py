@@ -81,8 +81,12 @@ def check_packages() -> Check:
     """Every package the course needs is installed at a version it accepts."""
     reqs = _requirements()
     if not reqs:
-        return Check(t("doctor.packages"), False, t("doctor.not_installed", name=DIST_NAME),
-                     t("doctor.packages_fix"))
+        return Check(
+            t("doctor.packages"),
+            False,
+            t("doctor.not_installed", name=DIST_NAME),
+            t("doctor.packages_fix"),
+        )
     problems, found = [], []
     for req in reqs:
         try:
@@ -91,8 +95,9 @@ def check_packages() -> Check:
             problems.append(t("doctor.package_missing", name=req.name))
             continue
         if req.specifier and not req.specifier.contains(version, prereleases=True):
-            problems.append(t("doctor.package_old", name=req.name, version=version,
-                              need=str(req.specifier)))
+            problems.append(
+                t("doctor.package_old", name=req.name, version=version, need=str(req.specifier))
+            )
         found.append(f"{req.name} {version}")
     if problems:
         return Check(t("doctor.packages"), False, "; ".join(problems), t("doctor.packages_fix"))
@@ -120,8 +125,12 @@ def check_widgets() -> Check:
     try:
         version = metadata.version("jupyterlab_widgets")
     except metadata.PackageNotFoundError:
-        return Check(t("doctor.widgets"), False, t("doctor.package_missing",
-                     name="jupyterlab_widgets"), t("doctor.widgets_fix"))
+        return Check(
+            t("doctor.widgets"),
+            False,
+            t("doctor.package_missing", name="jupyterlab_widgets"),
+            t("doctor.widgets_fix"),
+        )
     for base in _jupyter_data_dirs():
         if (base / WIDGETS_EXTENSION).is_dir():
             return Check(t("doctor.widgets"), True, f"jupyterlab_widgets {version}")
@@ -138,8 +147,15 @@ def check_kernel() -> Check:
     return Check(t("doctor.kernel"), False, t("doctor.kernel_missing"), t("doctor.kernel_fix"))
 
 
-_BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-                  "chrome", "msedge", "microsoft-edge")
+_BROWSER_NAMES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+    "msedge",
+    "microsoft-edge",
+)
 _BROWSER_PATHS = (
     "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
@@ -172,8 +188,13 @@ def check_chromium() -> Check:
     found = find_chromium()
     if found:
         return Check(t("doctor.chromium"), True, str(found), required=False)
-    return Check(t("doctor.chromium"), False, t("doctor.chromium_missing"),
-                 t("doctor.chromium_fix", var=CHROMIUM_ENV_VAR), required=False)
+    return Check(
+        t("doctor.chromium"),
+        False,
+        t("doctor.chromium_missing"),
+        t("doctor.chromium_fix", var=CHROMIUM_ENV_VAR),
+        required=False,
+    )
 
 
 def check_workspace(root: Path) -> Check:
@@ -181,8 +202,12 @@ def check_workspace(root: Path) -> Check:
     try:
         workspace.check_writable(root)
     except OSError as err:
-        return Check(t("doctor.workspace"), False, f"{root}: {err.strerror or err}",
-                     t("doctor.workspace_fix"))
+        return Check(
+            t("doctor.workspace"),
+            False,
+            f"{root}: {err.strerror or err}",
+            t("doctor.workspace_fix"),
+        )
     return Check(t("doctor.workspace"), True, str(root))
 
 
@@ -195,8 +220,14 @@ def run_checks(root: Path | None = None) -> list[Check]:
         The workspace to test for write access; by default the one ``workshop lab`` would use.
     """
     root = workspace.default_workspace() if root is None else Path(root)
-    checks: list[Callable[[], Check]] = [check_python, check_packages, check_font,
-                                         check_widgets, check_kernel, check_chromium]
+    checks: list[Callable[[], Check]] = [
+        check_python,
+        check_packages,
+        check_font,
+        check_widgets,
+        check_kernel,
+        check_chromium,
+    ]
     return [check() for check in checks] + [check_workspace(root)]
 
 
@@ -258,9 +289,11 @@ class Report:
                 f"<td>{html.escape(r.name)}</td><td>{html.escape(r.detail)}{fix}</td></tr>"
             )
         verdict = t("doctor.ready") if self.ok else t("doctor.not_ready")
-        return (f"<table><thead><tr><th></th><th>{html.escape(t('doctor.check'))}</th>"
-                f"<th>{html.escape(t('doctor.result'))}</th></tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table><p><b>{html.escape(verdict)}</b></p>")
+        return (
+            f"<table><thead><tr><th></th><th>{html.escape(t('doctor.check'))}</th>"
+            f"<th>{html.escape(t('doctor.result'))}</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table><p><b>{html.escape(verdict)}</b></p>"
+        )
 
 
 def report(root: Path | None = None) -> Report:

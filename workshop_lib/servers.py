@@ -33,7 +33,9 @@ def welcome_path(lang: str | None = None) -> str:
 def lab_command(root: Path, *, port: int | None = None, browser: bool = True) -> list[str]:
     """The command line that serves JupyterLab on ``root``, opening at the welcome notebook."""
     return [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable,
+        "-m",
+        "jupyterlab",
         f"--ServerApp.root_dir={root}",
         f"--ServerApp.ip={HOST}",
         f"--ServerApp.port={port or DEFAULT_LAB_PORT}",
@@ -49,7 +51,10 @@ def app_command(root: Path, *, port: int | None = None, browser: bool = True) ->
     Pages live under ``/voila/render/<path>``, e.g. ``/voila/render/notebooks/zh/00_welcome.ipynb``.
     """
     return [
-        sys.executable, "-m", "voila", str(root),
+        sys.executable,
+        "-m",
+        "voila",
+        str(root),
         f"--Voila.ip={HOST}",
         f"--Voila.port={port or DEFAULT_APP_PORT}",
         f"--Voila.open_browser={browser}",

@@ -252,7 +252,7 @@ def rc_params() -> dict[str, object]:
     }
 
 
-class workshop_style(contextlib.ContextDecorator):  # noqa: N801 - reads like a function
+class workshop_style(contextlib.ContextDecorator):
     """Apply the workbook's style inside a ``with`` block or a decorated function.
 
     Works after ``seaborn.set_theme()``: the style is applied on top of whatever the caller set
@@ -283,4 +283,3 @@ def use() -> str:
     """
     mpl.rcParams.update(rc_params())
     return cjk_font()
-

@@ -2,9 +2,9 @@
 
 The course (notebooks, exercises, solutions, datasets) ships inside the installed package. A
 trainer or participant works on a copy in a writable *workspace* folder. :func:`prepare` copies
-the course in on the first start and brings unchanged files up to date on later starts; a file a
-participant changed is never overwritten. A manifest of what was copied (``.workshop/manifest.json``)
-tells the two apart.
+the course in on the first start and brings unchanged files up to date on later starts; a file
+a participant changed is never overwritten. A manifest of what was copied
+(``.workshop/manifest.json``) tells the two apart.
 
 In a checkout of the course's source repository the course can run in place.
 """
@@ -51,8 +51,10 @@ def course_source() -> Path:
 def is_checkout(folder: Path) -> bool:
     """Tell whether ``folder`` is a source checkout of the course (it can run in place)."""
     folder = Path(folder)
-    return (folder / "pyproject.toml").is_file() and (folder / "workshop_lib").is_dir() and all(
-        (folder / part).is_dir() for part in ("notebooks", "datasets")
+    return (
+        (folder / "pyproject.toml").is_file()
+        and (folder / "workshop_lib").is_dir()
+        and all((folder / part).is_dir() for part in ("notebooks", "datasets"))
     )
 
 
@@ -163,4 +165,3 @@ def check_writable(root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=root, prefix=".write-test-"):
         pass
-

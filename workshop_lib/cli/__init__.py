@@ -19,7 +19,7 @@ VERB_MODULES = (course,)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: D102
+    def add_usage(self, usage, actions, groups, prefix=None):
         if prefix is None:  # argparse passes "" when it builds a sub-command's name
             prefix = t("cli.usage") + " "
         super().add_usage(usage, actions, groups, prefix)
@@ -34,8 +34,9 @@ class LocalParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self._positionals.title = t("cli.positionals")
         self._optionals.title = t("cli.options")
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help=t("cli.help_help"))
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help=t("cli.help_help")
+        )
 
     def error(self, message: str):
         """Print the usage and the problem in the active language, then exit with code 2."""
@@ -45,13 +46,17 @@ class LocalParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every verb, texts in the active language."""
-    parser = LocalParser(prog="workshop", description=t("cli.description"),
-                         epilog=t("cli.epilog"))
-    parser.add_argument("--version", action="version", version=f"workshop-lib {__version__}",
-                        help=t("cli.version_help"))
+    parser = LocalParser(prog="workshop", description=t("cli.description"), epilog=t("cli.epilog"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"workshop-lib {__version__}",
+        help=t("cli.version_help"),
+    )
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.lang_help"))
-    subparsers = parser.add_subparsers(dest="verb", metavar=t("cli.verb_metavar"),
-                                       parser_class=LocalParser)
+    subparsers = parser.add_subparsers(
+        dest="verb", metavar=t("cli.verb_metavar"), parser_class=LocalParser
+    )
     for module in VERB_MODULES:
         module.register(subparsers)
     return parser

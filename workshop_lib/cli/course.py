@@ -12,20 +12,23 @@ from ..i18n import t
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add this module's verbs to the ``workshop`` parser."""
     for name, func in (("lab", lab), ("app", app)):
-        verb = subparsers.add_parser(name, help=t(f"cli.{name}.help"),
-                                     description=t(f"cli.{name}.description"))
+        verb = subparsers.add_parser(
+            name, help=t(f"cli.{name}.help"), description=t(f"cli.{name}.description")
+        )
         _add_dir(verb)
         verb.add_argument("--no-browser", action="store_true", help=t("cli.no_browser_help"))
         verb.add_argument("--port", type=int, metavar="N", help=t("cli.port_help"))
         verb.set_defaults(func=func)
 
-    verb = subparsers.add_parser("init", help=t("cli.init.help"),
-                                 description=t("cli.init.description"))
+    verb = subparsers.add_parser(
+        "init", help=t("cli.init.help"), description=t("cli.init.description")
+    )
     _add_dir(verb)
     verb.set_defaults(func=init)
 
-    verb = subparsers.add_parser("doctor", help=t("cli.doctor.help"),
-                                 description=t("cli.doctor.description"))
+    verb = subparsers.add_parser(
+        "doctor", help=t("cli.doctor.help"), description=t("cli.doctor.description")
+    )
     _add_dir(verb)
     verb.set_defaults(func=check)
 
@@ -41,8 +44,15 @@ def _prepare(args: argparse.Namespace) -> Path:
     if report.in_place:
         print(t("cli.in_place", root=root))
     else:
-        print(t("cli.prepared", root=root, copied=len(report.copied),
-                updated=len(report.updated), kept=len(report.kept)))
+        print(
+            t(
+                "cli.prepared",
+                root=root,
+                copied=len(report.copied),
+                updated=len(report.updated),
+                kept=len(report.kept),
+            )
+        )
         for rel in report.kept:
             print(t("cli.kept_file", path=rel))
     return root
@@ -58,8 +68,7 @@ def lab(args: argparse.Namespace) -> int:
     """``workshop lab [DIR]``: the course in JupyterLab."""
     root = _prepare(args)
     print(t("cli.starting", what="JupyterLab"))
-    return servers.run(servers.lab_command(root, port=args.port, browser=not args.no_browser),
-                       root)
+    return servers.run(servers.lab_command(root, port=args.port, browser=not args.no_browser), root)
 
 
 def app(args: argparse.Namespace) -> int:
@@ -67,8 +76,9 @@ def app(args: argparse.Namespace) -> int:
     root = _prepare(args)
     port = args.port or servers.DEFAULT_APP_PORT
     print(t("cli.starting", what="Voilà"))
-    print(t("cli.app_url", url=f"http://{servers.HOST}:{port}/voila/render/"
-                                f"{servers.welcome_path()}"))
+    print(
+        t("cli.app_url", url=f"http://{servers.HOST}:{port}/voila/render/{servers.welcome_path()}")
+    )
     return servers.run(servers.app_command(root, port=port, browser=not args.no_browser), root)
 
 
