@@ -1,0 +1,282 @@
+"""The active scenario: the built-in sample or a company's data folder, and loading from it.
+
+Which data the course uses is decided, first match wins, by
+
+1. :func:`use` in this process (``use(folder)``, or ``use(None)`` for the sample);
+2. the environment variable ``WORKSHOP_DATA`` (a folder);
+3. the choice saved by ``workshop data use DIR`` in ``<workspace>/.workshop/scenario.json``,
+   where the workspace is ``WORKSHOP_HOME`` or the current folder;
+4. the built-in sample, ``datasets/`` of the course.
+
+A company folder holds one file per table, named by the table key or its Chinese or English name
+(``hcps.csv``, ``医生.xlsx``), or a workbook with one sheet per table (as written by
+``workshop data template``). A table the folder lacks comes from the sample, with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from .. import workspace
+from ..files import write_atomic
+from ..i18n import t
+from .errors import DataError, DataWarning, Problem
+from .read import EXCEL_SUFFIXES, read_table
+from .schema import TABLES, get_table
+from .validate import _fold
+
+ENV_VAR = "WORKSHOP_DATA"
+"""Environment variable naming a company data folder."""
+
+HOME_VAR = "WORKSHOP_HOME"
+"""Environment variable naming the workspace (default: the current folder)."""
+
+CHOICE_FILE = Path(".workshop") / "scenario.json"
+"""Where ``workshop data use`` records the choice, relative to the workspace."""
+
+_SAMPLE = "sample"
+_UNSET = object()
+_choice: object = _UNSET
+_cache: dict[tuple, tuple[tuple, pd.DataFrame]] = {}
+
+
+class Source(NamedTuple):
+    """Where a table's data is: a file, and the sheet for a workbook (None: pick by name)."""
+
+    path: Path
+    sheet: str | None = None
+
+
+def sample_folder() -> Path:
+    """The folder of the built-in sample CSVs."""
+    return workspace.course_source() / "datasets"
+
+
+def use(folder: str | Path | None) -> Path | None:
+    """Make ``folder`` the data of this process; ``None`` means the built-in sample.
+
+    Parameters
+    ----------
+    folder : str, Path or None
+
+    Returns
+    -------
+    Path or None
+        The folder now in use, resolved; None for the sample.
+
+    Raises
+    ------
+    DataError
+        If ``folder`` does not exist.
+    """
+    global _choice
+    if folder is None:
+        _choice = _SAMPLE
+        return None
+    path = _existing_folder(folder)
+    _choice = path
+    return path
+
+
+def reset() -> None:
+    """Forget the choice made by :func:`use`; the environment and saved choice apply again."""
+    global _choice
+    _choice = _UNSET
+
+
+def _existing_folder(folder: str | Path) -> Path:
+    path = Path(folder).expanduser().resolve()
+    if not path.is_dir():
+        raise DataError(
+            [Problem(None, None, t("data.folder_missing", folder=path))], file=str(path)
+        )
+    return path
+
+
+def workspace_home() -> Path:
+    """The workspace: ``WORKSHOP_HOME`` or the current folder."""
+    return Path(os.environ.get(HOME_VAR) or Path.cwd())
+
+
+def save_choice(folder: str | Path | None) -> Path:
+    """Record ``folder`` (None: the sample) as the workspace's data; return the record's path."""
+    record = workspace_home() / CHOICE_FILE
+    payload = {"data": None if folder is None else str(_existing_folder(folder))}
+    write_atomic(record, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+    return record
+
+
+def _saved_choice() -> Path | None:
+    try:
+        data = json.loads((workspace_home() / CHOICE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    folder = data.get("data") if isinstance(data, dict) else None
+    return Path(folder) if folder else None
+
+
+def active_folder() -> Path | None:
+    """The company folder in use, or None when the course uses the built-in sample."""
+    if _choice is not _UNSET:
+        return None if _choice == _SAMPLE else _choice
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return _existing_folder(env)
+    saved = _saved_choice()
+    return _existing_folder(saved) if saved is not None else None
+
+
+def find_sources(folder: str | Path) -> dict[str, Source]:
+    """Find each table's file (or workbook sheet) in ``folder``.
+
+    Raises
+    ------
+    DataError
+        If a table has more than one file.
+    """
+    folder = Path(folder)
+    names = {
+        _fold(n): table.name
+        for table in TABLES.values()
+        for n in (table.name, table.label_zh, table.label_en)
+    }
+    found: dict[str, list[Source]] = {}
+    workbooks = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith((".", "~$")):
+            continue
+        suffix = path.suffix.lower()
+        table = names.get(_fold(path.stem))
+        if table and suffix in (".csv", ".txt", *EXCEL_SUFFIXES):
+            found.setdefault(table, []).append(Source(path))
+        elif suffix in EXCEL_SUFFIXES:
+            workbooks.append(path)
+    for path in workbooks:
+        for sheet in _sheet_names(path):
+            table = names.get(_fold(sheet))
+            if table:
+                found.setdefault(table, []).append(Source(path, sheet))
+    problems = [
+        Problem(
+            None,
+            None,
+            t("data.two_sources", table=table, files=", ".join(_describe(s) for s in sources)),
+        )
+        for table, sources in found.items()
+        if len(sources) > 1
+    ]
+    if problems:
+        raise DataError(problems, file=str(folder))
+    return {table: sources[0] for table, sources in found.items()}
+
+
+def _describe(source: Source) -> str:
+    return source.path.name if source.sheet is None else f"{source.path.name} [{source.sheet}]"
+
+
+def _sheet_names(path: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # an unreadable workbook is reported when a table is read from it
+        return []
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def _stamp(source: Source) -> tuple:
+    stat = source.path.stat()
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _cached_read(source: Source, table: str, regions: Source | None) -> pd.DataFrame:
+    """Read ``source`` once per modification; later calls get a copy of the cached frame."""
+    from ..i18n import get_language
+
+    key = (str(source.path), source.sheet, table, get_language())
+    stamp = (_stamp(source), None if regions is None else _stamp(regions))
+    hit = _cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1].copy()
+    region_ids = None
+    if regions is not None and table != "regions":
+        region_ids = set(_cached_read(regions, "regions", None)["region_id"])
+    frame = read_table(source.path, table, sheet=source.sheet, regions=region_ids)
+    _cache[key] = (stamp, frame)
+    return frame.copy()
+
+
+def load_sample(table: str) -> pd.DataFrame:
+    """The built-in sample's ``table``, whatever scenario is active.
+
+    Parameters
+    ----------
+    table : str
+        A key of :data:`~workshop_lib.data.schema.TABLES`.
+
+    Returns
+    -------
+    DataFrame
+        A fresh copy each call (changing it does not affect later calls); see
+        :func:`~workshop_lib.data.read.read_table` for the column types.
+
+    Examples
+    --------
+    >>> hcps = load_sample("hcps")
+    >>> len(hcps), hcps["adoption_stage"].iloc[0] in {"unaware", "aware", "trial", "adopter",
+    ...                                                "advocate"}
+    (1200, True)
+    """
+    get_table(table)
+    folder = sample_folder()
+    return _cached_read(Source(folder / f"{table}.csv"), table, Source(folder / "regions.csv"))
+
+
+def load(table: str) -> pd.DataFrame:
+    """The active scenario's ``table``: a company folder if one is chosen, else the sample.
+
+    Repeat calls are fast: a file is read again only when it changes. The result is a fresh copy
+    each time, so callers may modify it.
+
+    Parameters
+    ----------
+    table : str
+        A key of :data:`~workshop_lib.data.schema.TABLES`.
+
+    Returns
+    -------
+    DataFrame
+
+    Raises
+    ------
+    DataError
+        If the company's file for ``table`` has problems.
+
+    Warns
+    -----
+    DataWarning
+        If the company folder has no file for ``table`` (the sample's table is used).
+
+    Examples
+    --------
+    >>> load("regions")["region_id"].tolist()
+    ['R01', 'R02', 'R03', 'R04', 'R05', 'R06']
+    """
+    get_table(table)
+    folder = active_folder()
+    if folder is None:
+        return load_sample(table)
+    sources = find_sources(folder)
+    if table not in sources:
+        warnings.warn(t("data.no_source", folder=folder, table=table), DataWarning, stacklevel=2)
+        return load_sample(table)
+    return _cached_read(sources[table], table, sources.get("regions"))
