@@ -9,5 +9,7 @@ carry a ``gid``; :func:`artists` finds them (``artists(ax, "funnel.stage.")``), 
 from __future__ import annotations
 
 from ._common import artists, save_png
+from .funnel import purchase_funnel
+from .pool import market_pool
 
-__all__ = ["artists", "save_png"]
+__all__ = ["artists", "market_pool", "purchase_funnel", "save_png"]

@@ -21,7 +21,7 @@ Examples
 >>> dots([1, -2])
 Traceback (most recent call last):
 ...
-ValueError: 数据 “data[1]” 无效:必须是不小于 0 的数,收到 -2。
+ValueError: 数据 “data[1]” 无效：必须是不小于 0 的数，收到 -2。
 >>> import matplotlib.pyplot as plt
 >>> plt.close("all")
 """
@@ -44,19 +44,120 @@ from matplotlib.figure import Figure
 from .. import i18n, style
 from ..files import write_atomic
 from ..i18n import t
+from ..layout import text as text_layout
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+MARGIN = 14.0
+"""Blank border of a :func:`canvas` diagram, in points."""
 
-def new_axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+MIN_FONTSIZE = 7.5
+"""The smallest text a diagram draws, in points: still legible when projected."""
+
+
+def new_axes(ax: Axes | None, size: tuple[float, float], *, frame: bool = True) -> Axes:
     """Return ``ax``, or the Axes of a new figure ``size`` inches wide and high.
 
     The new figure belongs to pyplot, so a notebook shows it; close it with ``plt.close``.
+    With ``frame=False`` the new Axes fills the whole figure (for :func:`canvas` diagrams).
     """
     if ax is not None:
         return ax
     fig = plt.figure(figsize=size)
-    return fig.add_subplot()
+    return fig.add_subplot() if frame else fig.add_axes((0, 0, 1, 1))
+
+
+def canvas(ax: Axes) -> tuple[float, float]:
+    """Make ``ax`` a blank canvas measured in points; return its width and height in points.
+
+    Data units then equal typographic points, so text widths from :mod:`workshop_lib.layout.text`
+    and shapes share one unit and circles stay round.
+    """
+    fig = ax.figure
+    box = ax.get_position()
+    width = box.width * fig.get_figwidth() * 72
+    height = box.height * fig.get_figheight() * 72
+    frameless(ax, (0, width), (0, height))
+    return width, height
+
+
+def category(kind: str, key: Any, lang: str) -> str:
+    """Return the ``lang`` label of a category value from the data dictionary.
+
+    A value the dictionary does not know (a trainer's own stage, say) is shown as given;
+    English labels start with a capital letter.
+    """
+    from ..data.schema import CATEGORIES, category_label
+
+    if key not in CATEGORIES.get(kind, {}):
+        return str(key)
+    label = category_label(kind, key, lang)
+    return label[:1].upper() + label[1:] if lang == "en" else label
+
+
+def heading(ax: Axes, title: str, width: float, height: float, *, note: str = "") -> float:
+    """Draw a left-aligned title (and a muted note under it) at the top of a :func:`canvas`.
+
+    Long titles wrap to the canvas width. Returns the ``y`` (in points) below the heading,
+    where the diagram's body may start; ``height`` when both texts are empty.
+    """
+    y = height - MARGIN
+    for content, size, weight, color, gid in (
+        (title, style.SIZES["title"], "bold", style.PALETTE.ink, "title"),
+        (note, style.SIZES["small"], "normal", style.PALETTE.muted, "note"),
+    ):
+        if not content:
+            continue
+        lines = text_layout.wrap(content, width - 2 * MARGIN, fontsize=size, weight=weight)
+        ax.text(
+            MARGIN,
+            y,
+            "\n".join(lines),
+            fontsize=size,
+            weight=weight,
+            color=color,
+            ha="left",
+            va="top",
+            linespacing=text_layout.LINESPACING,
+            gid=f"heading.{gid}",
+        )
+        y -= text_layout.block_height(len(lines), size, weight=weight) + 4
+    return y - 6 if y < height - MARGIN else height
+
+
+def boxed_text(
+    ax: Axes,
+    xy: tuple[float, float],
+    content: str,
+    box: tuple[float, float],
+    *,
+    fontsize: float,
+    min_fontsize: float | None = None,
+    weight: str = "normal",
+    **kws: Any,
+):
+    """Draw ``content`` fitted into a ``box`` (width, height in points) anchored at ``xy``.
+
+    The text wraps, shrinks down to ``min_fontsize`` (default: :data:`MIN_FONTSIZE`) and is cut
+    with "…" only as a last resort; ``kws`` go to ``ax.text`` (``ha``, ``va``, ``color``,
+    ``gid``...). Returns the Text artist.
+    """
+    lines, size = text_layout.fit(
+        content,
+        box[0],
+        box[1],
+        fontsize=fontsize,
+        min_fontsize=min(fontsize, min_fontsize or MIN_FONTSIZE),
+        weight=weight,
+    )
+    return ax.text(
+        *xy,
+        "\n".join(lines),
+        fontsize=size,
+        weight=weight,
+        linespacing=text_layout.LINESPACING,
+        **kws,
+    )
 
 
 def frameless(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, float]) -> Axes:
