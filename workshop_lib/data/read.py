@@ -89,8 +89,7 @@ def read_table(
     if regions is None and spec.name != "regions":
         regions = _sibling_regions(path)
     typed = convert(frame, spec, check)
-    if not check.problems:
-        check_rules(typed, spec, check, regions)
+    check_rules(typed, spec, check, regions)
     if check.problems:
         raise DataError(check.problems, file=name, total=check.total)
     return typed.reset_index(drop=True)
@@ -123,53 +122,37 @@ def _read_csv(path: Path, head: bytes, spec: Table, name: str) -> pd.DataFrame:
     sample = head.decode(encoding, errors="ignore").lstrip("\ufeff")
     first_line = sample.splitlines()[0] if sample.strip() else ""
     sep = max((",", "\t", ";"), key=first_line.count)
-    try:
-        header = pd.read_csv(path, sep=sep, encoding=encoding, nrows=0)
-        mapping, _ = _header_map(header.columns, spec)
-        text_columns = [
-            raw
-            for raw, key in mapping.items()
-            if spec.column(key).dtype not in ("int", "float", "rate")
-        ]
-        return (
-            pd.read_csv(
-                path,
-                sep=sep,
-                encoding=encoding,
-                usecols=list(mapping) or None,
-                dtype=dict.fromkeys(text_columns, str),
-                thousands=",",
-                skip_blank_lines=False,
-                skipinitialspace=True,
-            )
-            if mapping
-            else header
-        )
-    except UnicodeDecodeError:
-        if encoding.startswith("utf"):
-            return _read_csv_as(path, sep, spec, name)
-        raise _fail(name, "data.file_encoding") from None
-    except (pd.errors.ParserError, ValueError, OSError) as error:
-        raise _fail(name, "data.file_unreadable", reason=_first_line(error)) from None
+    # a file that looks like UTF-8 in its first bytes may still turn to GB18030 further on
+    fallbacks = [encoding, "gb18030"] if encoding in ("utf-8", "utf-8-sig") else [encoding]
+    for attempt in fallbacks:
+        try:
+            return _parse_csv(path, sep, attempt, spec)
+        except UnicodeDecodeError:
+            continue
+        except (pd.errors.ParserError, ValueError, OSError) as error:
+            raise _fail(name, "data.file_unreadable", reason=_first_line(error)) from None
+    raise _fail(name, "data.file_encoding")
 
 
-def _read_csv_as(path: Path, sep: str, spec: Table, name: str) -> pd.DataFrame:
-    """Retry a file that looked like UTF-8 at the start but is GB18030 further on."""
-    try:
-        header = pd.read_csv(path, sep=sep, encoding="gb18030", nrows=0)
-        mapping, _ = _header_map(header.columns, spec)
-        return pd.read_csv(
-            path,
-            sep=sep,
-            encoding="gb18030",
-            dtype=str,
-            skip_blank_lines=False,
-            usecols=list(mapping) or None,
-        )
-    except UnicodeDecodeError:
-        raise _fail(name, "data.file_encoding") from None
-    except (pd.errors.ParserError, ValueError, OSError) as error:
-        raise _fail(name, "data.file_unreadable", reason=_first_line(error)) from None
+def _parse_csv(path: Path, sep: str, encoding: str, spec: Table) -> pd.DataFrame:
+    """Parse with pandas' C reader: text columns as text, numbers natively where they can be."""
+    header = pd.read_csv(path, sep=sep, encoding=encoding, nrows=0)
+    mapping, _ = _header_map(header.columns, spec)
+    numeric = {"int", "float", "rate"}
+    as_text = {
+        raw: str
+        for raw in header.columns
+        if raw not in mapping or spec.column(mapping[raw]).dtype not in numeric
+    }
+    return pd.read_csv(
+        path,
+        sep=sep,
+        encoding=encoding,
+        dtype=as_text,
+        thousands=",",
+        skip_blank_lines=False,
+        skipinitialspace=True,
+    )
 
 
 def _detect_encoding(head: bytes) -> str | None:
@@ -295,7 +278,7 @@ def _map_columns(raw: pd.DataFrame, spec: Table, name: str) -> tuple[pd.DataFram
         warnings.warn(
             t("data.unknown_columns", file=name, columns=", ".join(unknown)),
             DataWarning,
-            stacklevel=4,
+            stacklevel=3,
         )
     frame = raw[list(mapping)].set_axis(list(mapping.values()), axis=1)
     frame.index = np.arange(2, len(frame) + 2)

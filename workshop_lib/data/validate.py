@@ -45,6 +45,7 @@ class Checker:
         self.rows = rows
         self.problems: list[Problem] = []
         self.total = 0
+        self.flagged: dict[str | None, np.ndarray] = {}
 
     def add(self, mask: np.ndarray, column: str | None, message) -> None:
         """Record a problem for each row where ``mask`` holds.
@@ -52,6 +53,10 @@ class Checker:
         ``message`` is a function of the row position giving the text.
         """
         positions = np.flatnonzero(mask)
+        if not len(positions):
+            return
+        previous = self.flagged.get(column)
+        self.flagged[column] = mask if previous is None else previous | mask
         self.total += len(positions)
         for pos in positions[:MAX_PROBLEMS]:
             self.problems.append(Problem(int(self.rows[pos]), column, message(pos)))
@@ -88,8 +93,13 @@ def _empty(column: Column, index: pd.Index) -> pd.Series:
 
 
 def _check_blank(series: pd.Series, column: Column, check: Checker) -> None:
+    """Report empty cells of a required column, except cells already reported as unreadable."""
     if column.required:
-        check.add(series.isna().to_numpy(), column.key, lambda _: t("data.blank"))
+        blank = series.isna().to_numpy()
+        flagged = check.flagged.get(column.key)
+        if flagged is not None:
+            blank = blank & ~flagged
+        check.add(blank, column.key, lambda _: t("data.blank"))
 
 
 def _text(value: object) -> str | None:
@@ -291,7 +301,8 @@ def _check_duplicates(frame: pd.DataFrame, table: Table, check: Checker) -> None
     combined = codes[0]
     for c in codes[1:]:  # re-factorise each step so the combined code stays below len(frame)
         combined = pd.factorize(combined * (int(c.max()) + 2) + c)[0].astype(np.int64)
-    dup = pd.Series(combined).duplicated(keep="first").to_numpy()
+    filled = np.logical_and.reduce([c >= 0 for c in codes])
+    dup = pd.Series(combined).duplicated(keep="first").to_numpy() & filled
     if not dup.any():
         return
     first_pos = pd.Series(np.arange(len(combined))).groupby(combined).transform("min").to_numpy()
@@ -321,6 +332,10 @@ def _check_references(frame: pd.DataFrame, table: Table, check: Checker, known: 
 def _check_le(frame: pd.DataFrame, table: Table, left: str, right: str, check: Checker) -> None:
     a, b = frame[left], frame[right]
     both = (a.notna() & b.notna()).to_numpy(dtype=bool)
+    for name in (left, right):  # a cell already reported as wrong is not compared again
+        flagged = check.flagged.get(name)
+        if flagged is not None:
+            both = both & ~flagged
     if not both.any():
         return
     if a.dtype.kind in "biuf" and b.dtype.kind in "biuf":
