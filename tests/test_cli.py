@@ -73,3 +73,18 @@ def test_server_command_lines_listen_on_loopback_only(tmp_path):
     app = servers.app_command(tmp_path, port=18998, browser=True)
     assert str(tmp_path) in app and "--Voila.ip=127.0.0.1" in app
     assert "--Voila.open_browser=True" in app
+
+
+def test_lab_settings_follow_the_language_and_keep_a_users_news_choice(tmp_path):
+    import json
+
+    folder = servers.lab_settings(tmp_path, "zh")
+    locale = folder / "@jupyterlab/translation-extension/plugin.jupyterlab-settings"
+    news = folder / "@jupyterlab/apputils-extension/notification.jupyterlab-settings"
+    assert json.loads(locale.read_text())["locale"] == "zh_CN"
+    assert json.loads(news.read_text())["fetchNews"] == "false"
+    news.write_text('{"fetchNews": "true"}')
+    servers.lab_settings(tmp_path, "en")
+    assert json.loads(locale.read_text())["locale"] == "en"
+    assert json.loads(news.read_text())["fetchNews"] == "true"
+    assert servers.environment(tmp_path)["JUPYTERLAB_SETTINGS_DIR"] == str(folder)

@@ -280,19 +280,26 @@ class Report:
         printer.text(str(self))
 
     def _repr_html_(self) -> str:
+        from .style import PALETTE
+
+        cell = "text-align:left;padding:4px 12px;vertical-align:middle"
         rows = []
         for r in self.results:
-            colour = "#2e8b57" if r.ok else ("#c0392b" if r.required else "#b8860b")
-            fix = f"<br><small>→ {html.escape(r.fix)}</small>" if r.fix else ""
+            colour = PALETTE.good if r.ok else (PALETTE.bad if r.required else PALETTE.warning)
+            fix = f"<br><span style='color:{colour}'>→ {html.escape(r.fix)}</span>" if r.fix else ""
             rows.append(
-                f"<tr><td style='color:{colour};font-weight:bold'>{_mark(r)}</td>"
-                f"<td>{html.escape(r.name)}</td><td>{html.escape(r.detail)}{fix}</td></tr>"
+                f"<tr><td style='{cell};color:{colour};font-weight:bold'>{_mark(r)}</td>"
+                f"<td style='{cell}'>{html.escape(r.name)}</td>"
+                f"<td style='{cell}'>{html.escape(r.detail)}{fix}</td></tr>"
             )
         verdict = t("doctor.ready") if self.ok else t("doctor.not_ready")
+        colour = PALETTE.good if self.ok else PALETTE.bad
         return (
-            f"<table><thead><tr><th></th><th>{html.escape(t('doctor.check'))}</th>"
-            f"<th>{html.escape(t('doctor.result'))}</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table><p><b>{html.escape(verdict)}</b></p>"
+            f"<table style='border-collapse:collapse'><thead><tr><th style='{cell}'></th>"
+            f"<th style='{cell}'>{html.escape(t('doctor.check'))}</th>"
+            f"<th style='{cell}'>{html.escape(t('doctor.result'))}</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+            f"<p style='color:{colour}'><b>{html.escape(verdict)}</b></p>"
         )
 
 

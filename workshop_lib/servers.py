@@ -7,12 +7,14 @@ notebooks' kernels through the environment.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from . import workspace
+from .files import write_atomic
 from .i18n import get_language
 
 HOST = "127.0.0.1"
@@ -62,11 +64,40 @@ def app_command(root: Path, *, port: int | None = None, browser: bool = True) ->
     ]
 
 
+LAB_LOCALES = {"zh": "zh_CN", "en": "en"}
+"""JupyterLab's own menus follow the course language (the zh_CN language pack is a dependency)."""
+
+_LAB_SETTINGS = {
+    # (plugin settings file, settings, rewritten on every start?)
+    "@jupyterlab/translation-extension/plugin": (lambda lang: {"locale": LAB_LOCALES[lang]}, True),
+    "@jupyterlab/apputils-extension/notification": (
+        lambda lang: {"fetchNews": "false", "checkForUpdates": False},
+        False,
+    ),
+}
+
+
+def lab_settings(root: Path, lang: str | None = None) -> Path:
+    """Write the workspace's JupyterLab user settings; return their folder.
+
+    The menus follow the course language on every start; the news pop-up is off unless
+    someone turned it back on in this workspace.
+    """
+    lang = lang or get_language()
+    folder = Path(root) / ".workshop" / "lab-settings"
+    for plugin, (settings, always) in _LAB_SETTINGS.items():
+        target = folder / f"{plugin}.jupyterlab-settings"
+        if always or not target.exists():
+            write_atomic(target, json.dumps(settings(lang), indent=2).encode("utf-8"))
+    return folder
+
+
 def environment(root: Path) -> dict[str, str]:
-    """The environment for the server and its kernels: workspace folder and language."""
+    """The environment for the server and its kernels: workspace, language, Lab settings."""
     env = dict(os.environ)
     env[workspace.HOME_ENV_VAR] = str(root)
     env["WORKSHOP_LANG"] = get_language()
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(lab_settings(root))
     return env
 
 
