@@ -412,8 +412,11 @@ def wrap_items(
     fontsize: float,
     bullet: str = BULLET,
     weight: str = "normal",
+    spaced: bool = False,
 ) -> list[str]:
     """Wrap a bulleted list: each item starts with ``bullet`` and hangs its later lines.
+
+    With ``spaced``, an empty line separates the items.
 
     Examples
     --------
@@ -427,8 +430,10 @@ def wrap_items(
     indent = text_width(prefix, fontsize=fontsize, weight=weight)
     width = max(max_width_pt - indent, fontsize)
     lines: list[str] = []
-    for item in items:
+    for i, item in enumerate(items):
         wrapped = wrap(item, width, fontsize=fontsize, weight=weight)
+        if spaced and i:
+            lines.append("")
         lines.append(prefix + wrapped[0])
         lines.extend(hang + line for line in wrapped[1:])
     return lines
@@ -444,14 +449,23 @@ def fit_items(
     bullet: str = BULLET,
     weight: str = "normal",
     linespacing: float = LINESPACING,
+    spaced: bool = False,
 ) -> tuple[list[str], float]:
     """Fit a bulleted list into a box, as :func:`fit` does for one text.
+
+    A spaced list that does not fit drops its empty lines before it shrinks.
 
     Examples
     --------
     >>> fit_items(["控制血糖", "保护心肾", "减轻体重"], 80, 30, fontsize=10, min_fontsize=8)
     (['• 控制血糖', '• 保护心肾…'], 8.0)
     """
+    if spaced:
+        lines = wrap_items(
+            items, width_pt, fontsize=fontsize, bullet=bullet, weight=weight, spaced=True
+        )
+        if block_height(len(lines), fontsize, weight=weight, linespacing=linespacing) <= height_pt:
+            return lines, float(fontsize)
     return _shrink(
         lambda size: wrap_items(items, width_pt, fontsize=size, bullet=bullet, weight=weight),
         width_pt,
