@@ -12,9 +12,9 @@ import sys
 
 from .. import __version__, i18n
 from ..i18n import t
-from . import course
+from . import course, data
 
-VERB_MODULES = (course,)
+VERB_MODULES = (course, data)
 """The modules whose verbs make up the command, in the order of the help text."""
 
 

@@ -166,7 +166,7 @@ def find_sources(folder: str | Path) -> dict[str, Source]:
         Problem(
             None,
             None,
-            t("data.two_sources", table=table, files=", ".join(_describe(s) for s in sources)),
+            t("data.two_sources", table=table, files=", ".join(describe(s) for s in sources)),
         )
         for table, sources in found.items()
         if len(sources) > 1
@@ -176,7 +176,8 @@ def find_sources(folder: str | Path) -> dict[str, Source]:
     return {table: sources[0] for table, sources in found.items()}
 
 
-def _describe(source: Source) -> str:
+def describe(source: Source) -> str:
+    """A source's file name, with the sheet for a workbook."""
     return source.path.name if source.sheet is None else f"{source.path.name} [{source.sheet}]"
 
 
