@@ -55,3 +55,11 @@ def test_bad_input_names_the_field(scores, weights, field):
 def test_missing_size_is_named():
     with i18n.language("zh"), pytest.raises(ValueError, match=r"size\[b\]"):
         attr.rank({"a": ALL_THREE, "b": ALL_THREE}, size={"a": 10})
+
+
+def test_market_and_ability_are_weighted_means_of_their_criteria():
+    scores = {"a": {**ALL_THREE, "size": 5, "fit": 1}}
+    table = attr.rank(scores)
+    market_weight = sum(attr.DEFAULT_WEIGHTS[c] for c in attr.MARKET)
+    assert table.loc["a", "market"] == pytest.approx((3 * market_weight + 2 * 0.20) / market_weight)
+    assert table.loc["a", "ability"] == pytest.approx((3 * 0.10 + 1 * 0.10) / 0.20)

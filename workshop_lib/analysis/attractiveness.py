@@ -36,6 +36,12 @@ CRITERIA = ("size", "growth", "value", "unmet_need", "competition", "access", "f
 INVERSE = frozenset({"competition"})
 """Criteria scored as a threat: their effective score is ``6 - s``."""
 
+MARKET = ("size", "growth", "value", "unmet_need", "competition")
+"""Criteria about the segment itself: the y axis of the GE-style bubble chart."""
+
+ABILITY = ("access", "fit")
+"""Criteria about our ability to win it: the x axis of the GE-style bubble chart."""
+
 DEFAULT_WEIGHTS = {
     "size": 0.20,
     "growth": 0.15,
@@ -125,7 +131,9 @@ def rank(
     DataFrame
         Indexed by segment, best first: one column per criterion holding its weighted
         contribution ``wᵢ·sᵢ`` (effective score), ``score`` (their sum), ``rank`` (1 = most
-        attractive; ties share a rank) and ``segment_size`` when given.
+        attractive; ties share a rank), ``market`` and ``ability`` (the weighted mean of the
+        :data:`MARKET` and of the :data:`ABILITY` criteria, 1–5; NaN if their weights are all 0)
+        and ``segment_size`` when given.
 
     Raises
     ------
@@ -141,6 +149,10 @@ def rank(
     result = effective.mul(pd.Series(w))
     result["score"] = result.sum(axis=1)
     result["rank"] = result["score"].round(9).rank(ascending=False, method="min").astype(int)
+    for column, group in (("market", MARKET), ("ability", ABILITY)):
+        total = sum(w[name] for name in group)
+        part = result[list(group)].sum(axis=1)
+        result[column] = part / total if total else float("nan")
     if size is not None:
         sizes = pd.Series(size, dtype=float) if not isinstance(size, pd.Series) else size
         for segment in result.index:

@@ -9,7 +9,18 @@ carry a ``gid``; :func:`artists` finds them (``artists(ax, "funnel.stage.")``), 
 from __future__ import annotations
 
 from ._common import artists, save_png
+from .attractiveness import attractiveness_chart
+from .dashboard import kpi_dashboard
 from .funnel import purchase_funnel
+from .matrix import segment_matrix
 from .pool import market_pool
 
-__all__ = ["artists", "market_pool", "purchase_funnel", "save_png"]
+__all__ = [
+    "artists",
+    "attractiveness_chart",
+    "kpi_dashboard",
+    "market_pool",
+    "purchase_funnel",
+    "save_png",
+    "segment_matrix",
+]

@@ -95,6 +95,26 @@ def category(kind: str, key: Any, lang: str) -> str:
     return label[:1].upper() + label[1:] if lang == "en" else label
 
 
+def column_label(table: str, column: str, lang: str) -> str:
+    """Return the ``lang`` header of ``table.column`` from the data dictionary, else ``column``."""
+    from ..data.schema import TABLES
+
+    if table not in TABLES or column not in TABLES[table].keys:
+        return column
+    return TABLES[table].column(column).label(lang)
+
+
+def level_label(table: str, column: str, key: Any, lang: str) -> str:
+    """Return the label of a value of a category column of ``table`` (as given if unknown)."""
+    from ..data.schema import TABLES
+
+    if table in TABLES and column in TABLES[table].keys:
+        kind = TABLES[table].column(column).category
+        if kind:
+            return category(kind, key, lang)
+    return str(key)
+
+
 def heading(ax: Axes, title: str, width: float, height: float, *, note: str = "") -> float:
     """Draw a left-aligned title (and a muted note under it) at the top of a :func:`canvas`.
 
@@ -282,7 +302,14 @@ def save_png(ax_or_fig: Axes | Figure, path: str | Path, *, dpi: float | None = 
     fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
     buffer = io.BytesIO()
     with style.workshop_style():
-        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        fig.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            bbox_inches=None,
+            metadata={"Software": None},
+            pil_kwargs={"compress_level": 1},
+        )
     target = Path(path)
     write_atomic(target, buffer.getvalue())
     return target

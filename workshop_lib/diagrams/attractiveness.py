@@ -1,0 +1,357 @@
+"""Segment attractiveness: ranked stacked bars, or a GE-style bubble chart.
+
+Examples
+--------
+>>> scores = {"A": dict.fromkeys(CRITERIA, 4), "B": dict.fromkeys(CRITERIA, 2)}
+>>> ax = attractiveness_chart(scores, lang="en")
+>>> [a.get_text() for a in artists(ax, "attractiveness.score.")]
+['3.80', '2.20']
+>>> ax = attractiveness_chart(scores, kind="bubble", size={"A": 10, "B": 40}, lang="en")
+>>> len(artists(ax, "attractiveness.bubble."))
+2
+>>> import matplotlib.pyplot as plt; plt.close("all")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Circle, Rectangle
+
+from .. import fmt
+from ..analysis.attractiveness import CRITERIA, SCALE, rank
+from ..i18n import t
+from ..layout import text as text_layout
+from ..style import PALETTE, SIZES
+from ._common import MARGIN, artists, boxed_text, canvas, diagram, heading, invalid, new_axes
+
+__all__ = ["artists", "attractiveness_chart"]
+
+SIZE = (10.0, 5.6)
+"""Default figure size in inches."""
+
+KINDS = ("bar", "bubble")
+"""The two variants."""
+
+
+@diagram(size=SIZE)
+def attractiveness_chart(
+    data: Any,
+    *,
+    ax: Axes | None = None,
+    lang: str | None = None,
+    kind: str = "bar",
+    weights: Mapping[str, float] | None = None,
+    size: Mapping[str, float] | pd.Series | None = None,
+    title: str | None = None,
+    note: str | None = None,
+) -> Axes:
+    """Draw the segments' attractiveness on the seven criteria, best first.
+
+    Parameters
+    ----------
+    data : DataFrame or mapping
+        Either the result of :func:`workshop_lib.analysis.attractiveness.rank`, or scores 1–5
+        per segment and criterion (``{segment: {criterion: score}}`` or a DataFrame indexed by
+        segment), which are ranked here with ``weights`` and ``size``.
+    ax : Axes, optional
+        Where to draw; a new figure otherwise.
+    lang : {"zh", "en"}, optional
+        Language of the labels; the active language by default.
+    kind : {"bar", "bubble"}
+        ``"bar"``: one stacked bar per segment, a part per weighted criterion, ranked.
+        ``"bubble"``: GE-style matrix, market attractiveness against ability to win, bubble
+        area in proportion to segment size (needs sizes).
+    weights, size
+        Passed to :func:`~workshop_lib.analysis.attractiveness.rank` when ``data`` holds scores.
+    title, note : str, optional
+        Override the heading; ``""`` removes it.
+
+    Returns
+    -------
+    Axes
+        Artists carry gids ``attractiveness.part.<segment>.<criterion>``,
+        ``attractiveness.score.<segment>`` (bar) or ``attractiveness.bubble.<segment>``
+        (bubble).
+    """
+    if kind not in KINDS:
+        raise invalid("kind", kind, t("diagrams.problem.choice", choices=", ".join(KINDS)))
+    table = (
+        data
+        if isinstance(data, pd.DataFrame) and "score" in data.columns
+        else rank(data, weights, size=size)
+    )
+    if kind == "bubble" and "segment_size" not in table.columns:
+        raise invalid("size", None, t("diagrams.problem.missing"))
+    ax = new_axes(ax, SIZE, frame=False)
+    width, height = canvas(ax)
+    top = heading(
+        ax,
+        t(f"diagrams.attractiveness.title_{kind}") if title is None else title,
+        width,
+        height,
+        note=t(f"diagrams.attractiveness.note_{kind}") if note is None else note,
+    )
+    if kind == "bar":
+        _bars(ax, table, width, top)
+    else:
+        _bubbles(ax, table, width, top)
+    return ax
+
+
+def _legend(ax: Axes, x0: float, y: float, width: float) -> float:
+    """One swatch and name per criterion, wrapping into rows; return the y below."""
+    size = SIZES["small"]
+    row_h = text_layout.line_height(size) + 4
+    x = x0
+    for i, name in enumerate(CRITERIA):
+        label = t(f"attractiveness.criterion.{name}")
+        w = 14 + text_layout.text_width(label, fontsize=size) + 14
+        if x + w > x0 + width and x > x0:
+            x, y = x0, y - row_h
+        ax.add_patch(
+            Rectangle(
+                (x, y - 4.5),
+                9,
+                9,
+                facecolor=PALETTE.color(i),
+                edgecolor="none",
+                gid=f"attractiveness.swatch.{name}",
+            )
+        )
+        ax.text(
+            x + 13,
+            y,
+            label,
+            fontsize=size,
+            va="center",
+            ha="left",
+            color=PALETTE.ink,
+            gid=f"attractiveness.legend.{name}",
+        )
+        x += w
+    return y - row_h
+
+
+def _bars(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
+    inner = width - 2 * MARGIN
+    widest = max(text_layout.text_width(str(s), fontsize=SIZES["label"]) for s in table.index)
+    label_w = min(0.3 * inner, widest + 8)
+    left, right = MARGIN + label_w + 28, width - MARGIN - 40
+    axis_h = 20.0
+    body_top = _legend(ax, MARGIN, top - 6, inner) - 4
+    row = (body_top - MARGIN - axis_h) / len(table)
+    scale = (right - left) / SCALE[1]
+    for tick in range(SCALE[1] + 1):
+        x = left + tick * scale
+        ax.plot(
+            [x, x],
+            [MARGIN + axis_h, body_top],
+            color=PALETTE.grid,
+            linewidth=0.8,
+            zorder=0,
+            gid="attractiveness.grid",
+        )
+        ax.text(
+            x,
+            MARGIN + axis_h - 4,
+            str(tick),
+            ha="center",
+            va="top",
+            fontsize=SIZES["tick"],
+            color=PALETTE.muted,
+            gid=f"attractiveness.tick.{tick}",
+        )
+    bar_h = min(row * 0.62, 30)
+    for i, (segment, entry) in enumerate(table.iterrows()):
+        mid = body_top - (i + 0.5) * row
+        ax.text(
+            MARGIN + 8,
+            mid,
+            str(int(entry["rank"])),
+            ha="center",
+            va="center",
+            fontsize=SIZES["label"],
+            weight="bold",
+            color=PALETTE.muted,
+            gid=f"attractiveness.rank.{segment}",
+        )
+        boxed_text(
+            ax,
+            (MARGIN + 20, mid),
+            str(segment),
+            (label_w, row - 2),
+            fontsize=SIZES["label"],
+            ha="left",
+            va="center",
+            gid=f"attractiveness.name.{segment}",
+        )
+        x = left
+        for j, name in enumerate(CRITERIA):
+            part = entry[name] * scale
+            ax.add_patch(
+                Rectangle(
+                    (x, mid - bar_h / 2),
+                    part,
+                    bar_h,
+                    facecolor=PALETTE.color(j),
+                    edgecolor=PALETTE.paper,
+                    linewidth=0.8,
+                    gid=f"attractiveness.part.{segment}.{name}",
+                )
+            )
+            x += part
+        ax.text(
+            x + 6,
+            mid,
+            fmt.number(entry["score"], digits=2),
+            ha="left",
+            va="center",
+            fontsize=SIZES["label"],
+            weight="bold",
+            color=PALETTE.ink,
+            gid=f"attractiveness.score.{segment}",
+        )
+
+
+def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
+    low, high = SCALE
+    axis_w, axis_h, label_h = 40.0, 34.0, 22.0
+    box_h = top - MARGIN - axis_h - label_h
+    box_w = min(width - 2 * MARGIN - axis_w - 190, box_h * 1.6)
+    x0, y0 = MARGIN + axis_w, MARGIN + axis_h
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (x0 + (x - low) / (high - low) * box_w, y0 + (y - low) / (high - low) * box_h)
+
+    zones = (
+        (PALETTE.bad, PALETTE.warning, PALETTE.good),
+        (PALETTE.bad, PALETTE.warning, PALETTE.good),
+    )
+    for i in range(3):
+        for j in range(3):
+            level = i + j  # 0..4: low-low to high-high
+            colour = zones[0][0] if level < 2 else (zones[0][1] if level == 2 else zones[0][2])
+            ax.add_patch(
+                Rectangle(
+                    (x0 + j * box_w / 3, y0 + i * box_h / 3),
+                    box_w / 3,
+                    box_h / 3,
+                    facecolor=colour,
+                    alpha=0.08,
+                    edgecolor=PALETTE.paper,
+                    linewidth=2,
+                    gid=f"attractiveness.zone.{i}.{j}",
+                )
+            )
+    for value in range(low, high + 1):
+        x, y = at(value, value)
+        ax.text(
+            x,
+            y0 - 4,
+            str(value),
+            ha="center",
+            va="top",
+            fontsize=SIZES["tick"],
+            color=PALETTE.muted,
+            gid=f"attractiveness.xtick.{value}",
+        )
+        ax.text(
+            x0 - 6,
+            y,
+            str(value),
+            ha="right",
+            va="center",
+            fontsize=SIZES["tick"],
+            color=PALETTE.muted,
+            gid=f"attractiveness.ytick.{value}",
+        )
+    boxed_text(
+        ax,
+        (x0 + box_w / 2, MARGIN),
+        t("diagrams.attractiveness.ability") + " →",
+        (box_w, 16),
+        fontsize=SIZES["label"],
+        weight="bold",
+        ha="center",
+        va="bottom",
+        color=PALETTE.muted,
+        gid="attractiveness.xlabel",
+    )
+    boxed_text(
+        ax,
+        (MARGIN, y0 + box_h + 8),
+        t("diagrams.attractiveness.market") + " ↑",
+        (box_w + axis_w, label_h - 8),
+        fontsize=SIZES["label"],
+        weight="bold",
+        ha="left",
+        va="bottom",
+        color=PALETTE.muted,
+        gid="attractiveness.ylabel",
+    )
+    largest = max(table["segment_size"].max(), 1e-12)
+    r_max = min(box_w, box_h) / 11
+    for segment, entry in table.sort_values("segment_size", ascending=False).iterrows():
+        r = max(r_max * (entry["segment_size"] / largest) ** 0.5, 2.0)
+        centre = at(entry["ability"], entry["market"])
+        ax.add_patch(
+            Circle(
+                centre,
+                r,
+                facecolor=PALETTE.primary,
+                alpha=0.55,
+                edgecolor=PALETTE.primary,
+                linewidth=1,
+                gid=f"attractiveness.bubble.{segment}",
+            )
+        )
+        ax.text(
+            *centre,
+            str(int(entry["rank"])),
+            ha="center",
+            va="center",
+            fontsize=SIZES["small"],
+            weight="bold",
+            color=PALETTE.paper,
+            gid=f"attractiveness.bubble_rank.{segment}",
+        )
+    key_x = x0 + box_w + r_max + 16
+    _bubble_key(ax, table, key_x, y0 + box_h, width - MARGIN - key_x)
+
+
+def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float) -> None:
+    """The ranked list of segments beside the chart: rank, name, score."""
+    size = SIZES["small"]
+    ax.text(
+        x,
+        y,
+        t("diagrams.attractiveness.key"),
+        fontsize=size,
+        weight="bold",
+        color=PALETTE.muted,
+        ha="left",
+        va="top",
+        gid="attractiveness.key",
+    )
+    y -= text_layout.line_height(size) + 4
+    for segment, entry in table.iterrows():
+        label = f"{int(entry['rank'])}  {segment}  ({fmt.number(entry['score'], digits=2)})"
+        lines, fs = text_layout.fit(
+            label, width, 3 * text_layout.line_height(size), fontsize=size, min_fontsize=7.5
+        )
+        ax.text(
+            x,
+            y,
+            "\n".join(lines),
+            fontsize=fs,
+            ha="left",
+            va="top",
+            color=PALETTE.ink,
+            linespacing=text_layout.LINESPACING,
+            gid=f"attractiveness.key.{segment}",
+        )
+        y -= text_layout.block_height(len(lines), fs) + 3

@@ -1,0 +1,197 @@
+"""The gallery: all ten course diagrams drawn from the active scenario, one PNG each.
+
+The data-driven diagrams read the scenario's tables (:func:`workshop_lib.data.load`); the
+text-heavy ones show the worked example of :mod:`workshop_lib.diagrams.examples`. Group
+judgements the tables cannot hold (attractiveness scores beyond size and value, KPI targets)
+are the example values below, written down once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import matplotlib.pyplot as plt
+
+from .. import data, i18n, kpi
+from ..analysis.segmentation import framework
+from ..data.schema import BRAND
+from ..i18n import t
+from . import examples
+from ._common import level_label, save_png
+
+NAMES = (
+    "market_pool",
+    "purchase_funnel",
+    "segment_matrix",
+    "attractiveness_chart",
+    "persona_card",
+    "behaviour_map",
+    "benefit_ladder",
+    "brand_assessment",
+    "activity_plan",
+    "kpi_dashboard",
+)
+"""The ten diagrams in the order of the course's units."""
+
+EXTRA = {"attractiveness_chart_bubble": ("attractiveness_chart", {"kind": "bubble"})}
+"""Variants drawn besides the ten: file stem → (diagram, keyword arguments)."""
+
+STAGE_JUDGEMENT = {
+    "unaware": {"growth": 4, "unmet_need": 5, "competition": 3, "access": 2, "fit": 3},
+    "aware": {"growth": 5, "unmet_need": 4, "competition": 3, "access": 3, "fit": 4},
+    "trial": {"growth": 4, "unmet_need": 3, "competition": 4, "access": 4, "fit": 4},
+    "adopter": {"growth": 3, "unmet_need": 2, "competition": 4, "access": 5, "fit": 5},
+    "advocate": {"growth": 2, "unmet_need": 2, "competition": 2, "access": 5, "fit": 5},
+}
+"""Example scores (1–5) a group might give a segment by its adoption stage."""
+
+KPI_TARGETS = {
+    "penetration": 0.12,
+    "share": 0.10,
+    "new_prescribers": 1900,
+    "response_rate": 0.125,
+    "csat": 0.55,
+    "nps": -20,
+}
+"""Example targets for the dashboard's tiles."""
+
+
+def _funnel_counts() -> Any:
+    return data.load("patient_funnel")
+
+
+def _leverage(table: Any) -> list[str]:
+    """The three steps after prevalence with the lowest conversion from the step before."""
+    period = sorted(table["period"].astype(str).unique())[-1]
+    counts = (
+        table[table["period"].astype(str) == period].groupby("stage", sort=False)["patients"].sum()
+    )
+    steps = counts.iloc[2:] / counts.shift(1).iloc[2:]
+    return list(steps.sort_values(kind="stable").index[:3])
+
+
+def _segmentation() -> Any:
+    allowed = data.TABLES["hcps"].column("adoption_stage").allowed
+    return framework(
+        data.load("hcps"),
+        "monthly_patients",
+        "adoption_stage",
+        col_levels=allowed,
+        value="category_rx",
+        priority=3,
+    )
+
+
+def _scores(lang: str) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """Score the five most valuable cells of the segmentation as candidate segments."""
+    cells = _segmentation().cells
+    top = cells.sort_values("value", ascending=False, kind="stable").head(5)
+    scores, sizes = {}, {}
+    for _, cell in top.iterrows():
+        name = t(
+            "diagrams.gallery.segment",
+            lang=lang,
+            row=t(f"segmentation.level.{cell['row']}", lang=lang),
+            col=level_label("hcps", "adoption_stage", cell["col"], lang),
+        )
+        scores[name] = {
+            "size": round(1 + 4 * cell["count"] / top["count"].max()),
+            "value": round(1 + 4 * cell["value"] / top["value"].max()),
+            **STAGE_JUDGEMENT[cell["col"]],
+        }
+        sizes[name] = float(cell["count"])
+    return scores, sizes
+
+
+def _kpis() -> list[dict[str, Any]]:
+    """Six unit KPIs of the last period against the one before, from the scenario."""
+    funnel = data.load("patient_funnel").groupby(["period", "stage"])["patients"].sum()
+    periods = sorted(funnel.index.get_level_values("period").astype(str).unique())[-2:]
+    rx = data.load("rx_monthly").assign(period=lambda f: f["month"].str[:4])
+    trx = rx.groupby(["period", "product"])["trx"].sum()
+    acts = data.load("activities").assign(period=lambda f: f["month"].str[:4])
+    acts = acts.groupby("period")[["reached", "responded", "new_prescribers"]].sum()
+    surveys = data.load("surveys")
+    waves = sorted(surveys["wave"].unique())[-2:]
+
+    def two(compute: Callable[[Any], float], keys: list[Any]) -> tuple[float, float]:
+        now, before = (compute(key) for key in keys[::-1])
+        return now, before
+
+    rows = [
+        (
+            "penetration",
+            "percent",
+            two(lambda p: kpi.penetration(funnel[(p, "brand")], funnel[(p, "treated")]), periods),
+        ),
+        (
+            "share",
+            "percent",
+            two(lambda p: kpi.penetration(trx[(p, BRAND)], trx[p].sum()), periods),
+        ),
+        ("new_prescribers", "count", two(lambda p: float(acts.loc[p, "new_prescribers"]), periods)),
+        (
+            "response_rate",
+            "percent",
+            two(
+                lambda p: kpi.response_rate(acts.loc[p, "responded"], acts.loc[p, "reached"]),
+                periods,
+            ),
+        ),
+        (
+            "csat",
+            "percent",
+            two(lambda w: kpi.csat(surveys.loc[surveys["wave"] == w, "csat"]), waves),
+        ),
+        ("nps", "number", two(lambda w: kpi.nps(surveys.loc[surveys["wave"] == w, "nps"]), waves)),
+    ]
+    n = int((surveys["wave"] == waves[-1]).sum())
+    return [
+        {
+            "name": t(f"diagrams.gallery.kpi.{key}"),
+            "value": float(now),
+            "previous": float(before),
+            "target": KPI_TARGETS[key],
+            "format": kind,
+            "note": t("diagrams.gallery.survey_n", n=n) if key in ("csat", "nps") else "",
+        }
+        for key, kind, (now, before) in rows
+    ]
+
+
+def inputs(lang: str | None = None) -> dict[str, tuple[str, Any, dict[str, Any]]]:
+    """Return what each gallery picture draws: ``{stem: (diagram, data, keyword arguments)}``.
+
+    Labels computed here follow ``lang`` (default: the active language).
+    """
+    with i18n.language(lang) as code:
+        funnel = _funnel_counts()
+        scores, sizes = _scores(code)
+        drawn: dict[str, tuple[str, Any, dict[str, Any]]] = {
+            "market_pool": ("market_pool", funnel, {}),
+            "purchase_funnel": ("purchase_funnel", funnel, {"leverage": _leverage(funnel)}),
+            "segment_matrix": ("segment_matrix", _segmentation(), {}),
+            "attractiveness_chart": ("attractiveness_chart", scores, {"size": sizes}),
+            "kpi_dashboard": ("kpi_dashboard", _kpis(), {}),
+        }
+        for name in examples.NAMES:
+            drawn[name] = (name, examples.load(name, code), {})
+        for stem, (name, kws) in EXTRA.items():
+            _, payload, base = drawn[name]
+            drawn[stem] = (name, payload, {**base, **kws})
+    return {stem: drawn[stem] for stem in (*NAMES, *EXTRA)}
+
+
+def render(out: str | Path, lang: str | None = None) -> list[Path]:
+    """Draw every gallery picture into the folder ``out`` as ``<stem>.png``; return the paths."""
+    from .. import diagrams
+
+    written = []
+    with i18n.language(lang) as code:
+        for stem, (name, payload, kws) in inputs(code).items():
+            ax = getattr(diagrams, name)(payload, lang=code, **kws)
+            written.append(save_png(ax, Path(out) / f"{stem}.png"))
+            plt.close(ax.figure)
+    return written
