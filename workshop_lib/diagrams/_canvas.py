@@ -132,7 +132,10 @@ def label(
     va: str = "top",
     zorder: float = 3,
 ) -> Text:
-    """Fit ``text`` into ``box`` (wrap, shrink to ``min_fontsize``, cut with "…") and draw it."""
+    """Fit ``text`` into ``box`` (wrap, shrink to ``min_fontsize``, cut with "…") and draw it.
+
+    Centred text gets lines of even length.
+    """
     lines, size = lt.fit(
         text,
         max(box.width, 1.0),
@@ -140,6 +143,7 @@ def label(
         fontsize=fontsize,
         min_fontsize=min(min_fontsize, fontsize),
         weight=weight,
+        balanced=ha == "center",
     )
     return _place(
         ax, box, lines, size, gid=gid, weight=weight, color=color, ha=ha, va=va, zorder=zorder

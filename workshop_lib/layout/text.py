@@ -189,6 +189,9 @@ def _atoms(paragraph: str) -> list[str]:
         if piece in OPENING:
             pending_open += piece
             continue
+        if piece == " " and pending_open:  # an opening mark before a space stands alone
+            glued.append(pending_open)
+            pending_open = ""
         if piece[0] in CLOSING and glued and glued[-1] != " " and not pending_open:
             glued[-1] += piece
             continue
@@ -234,7 +237,7 @@ def _wrap_paragraph(paragraph: str, max_width: float, fontsize: float, weight: s
                 *full, rest = _split_long(piece, max_width, fontsize, weight)
                 if line.strip():
                     lines.append(line.rstrip())
-                lines.extend(full)
+                lines.extend(part.rstrip() for part in full)
                 line, width = rest, text_width(rest, fontsize=fontsize, weight=weight)
             else:
                 line += piece
@@ -246,7 +249,7 @@ def _wrap_paragraph(paragraph: str, max_width: float, fontsize: float, weight: s
         line, width = "", 0.0
         if piece_width > max_width:
             *full, rest = _split_long(piece, max_width, fontsize, weight)
-            lines.extend(full)
+            lines.extend(part.rstrip() for part in full)
             line, width = rest, text_width(rest, fontsize=fontsize, weight=weight)
         else:
             line, width = piece, piece_width
@@ -293,6 +296,36 @@ def wrap(text: str, max_width_pt: float, *, fontsize: float, weight: str = "norm
     return lines
 
 
+def balance(
+    text: str, max_width_pt: float, *, fontsize: float, weight: str = "normal"
+) -> list[str]:
+    """Wrap ``text`` into as few lines as :func:`wrap` does, but with lines of even length.
+
+    Centred labels read better without a last line of one or two characters.
+
+    Examples
+    --------
+    >>> wrap("每日一次口服，无需调整剂量", 115, fontsize=10)
+    ['每日一次口服，无需调整', '剂量']
+    >>> balance("每日一次口服，无需调整剂量", 115, fontsize=10)
+    ['每日一次口服，', '无需调整剂量']
+    """
+    lines = wrap(text, max_width_pt, fontsize=fontsize, weight=weight)
+    if len(lines) < 2:
+        return lines
+    low = _widest_word([text], weight) * fontsize  # narrower would split a word
+    high = float(max_width_pt)
+    if low >= high:
+        return lines
+    for _ in range(12):
+        middle = (low + high) / 2
+        if len(wrap(text, middle, fontsize=fontsize, weight=weight)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return wrap(text, high, fontsize=fontsize, weight=weight)
+
+
 def _check_positive(name: str, value: float) -> None:
     if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
         from ..i18n import t
@@ -310,10 +343,28 @@ def _ellipsise(line: str, max_width: float, fontsize: float, weight: str) -> str
     return cut.rstrip(" ,，、;；:：") + ELLIPSIS
 
 
+def _widest_word(texts: list[str], weight: str) -> float:
+    """Width at size 1 of the widest piece that a line may not break."""
+    pieces = [p for text in texts for line in text.split("\n") for p in _atoms(line)]
+    return max((text_width(p, fontsize=1.0, weight=weight) for p in pieces), default=0.0)
+
+
 def _shrink(
-    make_lines, width_pt, height_pt, fontsize, min_fontsize, weight, linespacing
+    make_lines,
+    width_pt,
+    height_pt,
+    fontsize,
+    min_fontsize,
+    weight,
+    linespacing,
+    texts=(),
+    indent_em=0.0,
 ) -> tuple[list[str], float]:
-    """Step the font size down until ``make_lines(size)`` fits the box, then cut with "…"."""
+    """Step the font size down until ``make_lines(size)`` fits the box, then cut with "…".
+
+    A size at which a word of ``texts`` would have to be split is skipped while a smaller
+    allowed size keeps words whole.
+    """
     for value, name in ((width_pt, "width_pt"), (height_pt, "height_pt")):
         _check_positive(name, value)
     _check_positive("fontsize", fontsize)
@@ -325,10 +376,14 @@ def _shrink(
             t("diagram_text.min_above_size", min_fontsize=min_fontsize, fontsize=fontsize)
         )
     size = float(fontsize)
+    widest = _widest_word(list(texts), weight) + indent_em
+    whole_from = width_pt / widest if widest else math.inf  # largest size keeping words whole
+    if whole_from < min_fontsize:
+        whole_from = math.inf  # words split at every allowed size: do not insist
     while True:
         lines = make_lines(size)
         height = block_height(len(lines), size, weight=weight, linespacing=linespacing)
-        if height <= height_pt:
+        if height <= height_pt and size <= whole_from:
             return lines, size
         if size - 0.5 < min_fontsize:
             break
@@ -352,12 +407,17 @@ def fit(
     min_fontsize: float,
     weight: str = "normal",
     linespacing: float = LINESPACING,
+    balanced: bool = False,
 ) -> tuple[list[str], float]:
     """Fit ``text`` into a box: wrap it, shrink the font if needed, then cut it with "…".
 
+    With ``balanced`` the lines are evened out as by :func:`balance` (for centred labels).
+
     The font size steps down by half a point from ``fontsize`` to ``min_fontsize`` until the
-    wrapped lines fit ``height_pt``. If they never do, the text keeps ``min_fontsize`` and
-    as many lines as fit (at least one); the last kept line ends in an ellipsis.
+    wrapped lines fit ``height_pt`` with every word whole (a word is hyphenated only if it is
+    wider than the box even at ``min_fontsize``). If they never do, the text keeps
+    ``min_fontsize`` and as many lines as fit (at least one); the last kept line ends in an
+    ellipsis.
 
     Parameters
     ----------
@@ -389,14 +449,16 @@ def fit(
     >>> fit("一二三四五六七八九十一二三四五六七八九十", 40, 12, fontsize=9, min_fontsize=9)
     (['一二三…'], 9.0)
     """
+    wrapper = balance if balanced else wrap
     return _shrink(
-        lambda size: wrap(text, width_pt, fontsize=size, weight=weight),
+        lambda size: wrapper(text, width_pt, fontsize=size, weight=weight),
         width_pt,
         height_pt,
         fontsize,
         min_fontsize,
         weight,
         linespacing,
+        texts=(text,),
     )
 
 
@@ -474,4 +536,6 @@ def fit_items(
         min_fontsize,
         weight,
         linespacing,
+        texts=items,
+        indent_em=text_width(f"{bullet} ", fontsize=1.0, weight=weight) if bullet else 0.0,
     )
