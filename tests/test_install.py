@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -18,12 +19,22 @@ REPO = Path(__file__).resolve().parents[1]
 def installed(tmp_path_factory) -> Path:
     """A fresh virtual environment with the package installed from the repository.
 
-    It sees the test machine's site-packages, so the dependencies are not downloaded again;
-    the package itself is built into a wheel and installed into the environment.
+    It sees the packages of the interpreter running the tests (through a ``.pth`` file, which
+    works whether or not that interpreter is itself a venv), so the dependencies are not
+    downloaded again; the package itself is built into a wheel and installed into the new
+    environment, where it comes first on the path.
     """
     env_dir = tmp_path_factory.mktemp("venv")
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    site_dir = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site_dir, "test-host-packages.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--no-build-isolation", str(REPO)],
         check=True,
