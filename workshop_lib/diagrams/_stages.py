@@ -66,8 +66,8 @@ def stage_counts(data: Any, *, period: Any = None) -> list[tuple[str, float]]:
 
 
 def _from_frame(frame: Any, period: Any) -> list[tuple[Any, Any]]:
-    if "stage" not in frame.columns and frame.index.name == "stage":
-        frame = frame.reset_index()
+    if "stage" not in frame.columns and frame.index.name in ("stage", "step"):
+        frame = frame.rename_axis("stage").reset_index()
     column = next((c for c in COUNT_COLUMNS if c in frame.columns), None)
     if "stage" not in frame.columns or column is None:
         missing = "stage" if "stage" not in frame.columns else "/".join(COUNT_COLUMNS)

@@ -19,7 +19,7 @@ from typing import Any
 from matplotlib.axes import Axes
 from matplotlib.patches import Circle, Polygon, Rectangle
 
-from .. import fmt
+from .. import analysis, fmt
 from ..i18n import t
 from ..layout import funnel as geometry
 from ..layout import text as text_layout
@@ -63,8 +63,9 @@ def purchase_funnel(
     Parameters
     ----------
     data : mapping, sequence of pairs, list of dicts or DataFrame
-        Stages in order with their counts, e.g. ``{"population": 20e6, "diabetic": 2.48e6}``
-        or the ``patient_funnel`` table (summed over regions for one ``period``). Stage keys
+        Stages in order with their counts, e.g. ``{"population": 20e6, "diabetic": 2.48e6}``,
+        the result of :func:`workshop_lib.analysis.funnel`, or the ``patient_funnel`` table
+        (summed over regions for one ``period``). Stage keys
         of the data dictionary are shown with their zh/en labels, other names as given.
     ax : Axes, optional
         Where to draw; a new figure otherwise.
@@ -92,6 +93,7 @@ def purchase_funnel(
     keys = [key for key, _ in stages]
     counts = [count for _, count in stages]
     order = _leverage(leverage, keys)
+    steps = analysis.funnel(dict(stages))
     if scale not in geometry.SCALES:
         raise invalid(
             "scale", scale, t("diagrams.problem.choice", choices=", ".join(geometry.SCALES))
@@ -176,10 +178,11 @@ def purchase_funnel(
             gid=f"funnel.name.{key}",
         )
         _count_label(ax, fmt.count(count), centre, bar.width, mid, key)
+        step = steps.iloc[i]
         values = (
-            fmt.percent(count / counts[i - 1]) if i and counts[i - 1] else fmt.MISSING,
-            fmt.percent(count / counts[0]),
-            fmt.count(-(counts[i - 1] - count)) if i else fmt.MISSING,
+            fmt.percent(step["from_previous"]),
+            fmt.percent(step["from_initial"]),
+            fmt.count(-step["drop_off"]) if i else fmt.MISSING,
         )
         for j, (name, value) in enumerate(
             zip(("previous", "initial", "drop"), values, strict=True)

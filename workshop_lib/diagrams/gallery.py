@@ -14,12 +14,13 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 
-from .. import data, i18n, kpi
+from .. import analysis, data, i18n, kpi
 from ..analysis.segmentation import framework
 from ..data.schema import BRAND
 from ..i18n import t
 from . import examples
 from ._common import level_label, save_png
+from ._stages import stage_counts
 
 NAMES = (
     "market_pool",
@@ -63,13 +64,12 @@ def _funnel_counts() -> Any:
 
 
 def _leverage(table: Any) -> list[str]:
-    """The three steps after prevalence with the lowest conversion from the step before."""
-    period = sorted(table["period"].astype(str).unique())[-1]
-    counts = (
-        table[table["period"].astype(str) == period].groupby("stage", sort=False)["patients"].sum()
-    )
-    steps = counts.iloc[2:] / counts.shift(1).iloc[2:]
-    return list(steps.sort_values(kind="stable").index[:3])
+    """The three steps with the most leverage (:func:`workshop_lib.analysis.funnel`).
+
+    The step into the diseased population (prevalence) is no marketing lever and is skipped.
+    """
+    steps = analysis.funnel(dict(stage_counts(table))).iloc[2:]
+    return list(steps.sort_values("rank", kind="stable").index[:3])
 
 
 def _segmentation() -> Any:
