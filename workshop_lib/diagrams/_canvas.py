@@ -130,11 +130,13 @@ def label(
     color: object = PALETTE.ink,
     ha: str = "left",
     va: str = "top",
+    balanced: bool = True,
     zorder: float = 3,
 ) -> Text:
     """Fit ``text`` into ``box`` (wrap, shrink to ``min_fontsize``, cut with "…") and draw it.
 
-    Centred text gets lines of even length.
+    A ``balanced`` label breaks into lines of even length, with no orphan on the last line;
+    pass False for paragraphs.
     """
     lines, size = lt.fit(
         text,
@@ -143,7 +145,7 @@ def label(
         fontsize=fontsize,
         min_fontsize=min(min_fontsize, fontsize),
         weight=weight,
-        balanced=ha == "center",
+        balanced=balanced,
     )
     return _place(
         ax, box, lines, size, gid=gid, weight=weight, color=color, ha=ha, va=va, zorder=zorder
@@ -179,6 +181,28 @@ def bullets(
     )
     return _place(
         ax, box, lines, size, gid=gid, weight="normal", color=color, ha="left", va=va, zorder=zorder
+    )
+
+
+def common_size(
+    texts: Sequence[str],
+    boxes: Sequence[Box],
+    *,
+    fontsize: float,
+    min_fontsize: float = MIN_FONTSIZE,
+    weight: str = "normal",
+) -> float:
+    """The largest size at which every text fits its box: one size for a row of headings."""
+    return min(
+        lt.fit(
+            text,
+            max(box.width, 1.0),
+            max(box.height, 1.0),
+            fontsize=fontsize,
+            min_fontsize=min(min_fontsize, fontsize),
+            weight=weight,
+        )[1]
+        for text, box in zip(texts, boxes, strict=True)
     )
 
 

@@ -178,7 +178,9 @@ def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
                 va="center",
             )
     if card["portrait"]:
-        cv.label(ax, body, card["portrait"], gid="persona.portrait.text", fontsize=12.5)
+        cv.label(
+            ax, body, card["portrait"], gid="persona.portrait.text", fontsize=12.5, balanced=False
+        )
 
 
 def _quote(ax: Axes, box: Box, quote: str) -> None:
