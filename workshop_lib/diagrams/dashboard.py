@@ -92,6 +92,13 @@ def status(
     return "warning" if gap <= tolerance * abs(target) else "bad"
 
 
+def _blank(value: Any) -> bool:
+    """True for None, NaN and empty text: a cell left empty in a table."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
 def _show(value: float, kind: str) -> str:
     if kind == "percent":
         return fmt.percent(value)
@@ -115,7 +122,8 @@ def _change(value: float, previous: float, kind: str) -> tuple[str, float]:
 
 
 def _tile(row: dict[str, Any], i: int) -> dict[str, Any]:
-    """Check one tile's fields and return them cleaned."""
+    """Check one tile's fields and return them cleaned (blank cells count as missing)."""
+    row = {key: value for key, value in row.items() if not _blank(value)}
     field = f"data[{i}]"
     kind = row.get("format", "number")
     if kind not in FORMATS:
@@ -134,10 +142,7 @@ def _tile(row: dict[str, Any], i: int) -> dict[str, Any]:
         )
 
     def optional(key: str) -> float | None:
-        value = row.get(key)
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return None
-        return number(value, f"{field}.{key}")
+        return None if key not in row else number(row[key], f"{field}.{key}")
 
     return {
         "name": name,
