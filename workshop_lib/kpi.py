@@ -152,21 +152,53 @@ class _Args:
 # --- checks shared by the KPIs ------------------------------------------------------------------
 
 
-def _low_high(array: np.ndarray) -> tuple[float, float]:
-    """Smallest and largest value, ignoring NaN; NaN for both when there is no number."""
+def _reduce(array: np.ndarray, extreme, nan_extreme) -> float:
+    """``extreme`` of the array (one pass), ignoring NaN; NaN when there is no number."""
     if array.size == 0:
-        return np.nan, np.nan
-    low, high = array.min(), array.max()
-    if array.dtype.kind == "f" and (np.isnan(low) or np.isnan(high)):
+        return np.nan
+    value = extreme(array)
+    if array.dtype.kind == "f" and np.isnan(value):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN input
-            low, high = np.nanmin(array), np.nanmax(array)
-    return low, high
+            value = nan_extreme(array)
+    return value
+
+
+def _lowest(array: np.ndarray) -> float:
+    """Smallest value, ignoring NaN."""
+    return _reduce(np.asarray(array), np.min, np.nanmin)
+
+
+def _highest(array: np.ndarray) -> float:
+    """Largest value, ignoring NaN."""
+    return _reduce(np.asarray(array), np.max, np.nanmax)
+
+
+def _low_high(array: np.ndarray) -> tuple[float, float]:
+    """Smallest and largest value, ignoring NaN; NaN for both when there is no number."""
+    return _lowest(array), _highest(array)
+
+
+_ONE_BITS = np.float64(1.0).view(np.uint64)
+
+
+def _within_0_1(array: np.ndarray) -> bool:
+    """True when every value is a number from 0 to 1; one pass over a float array.
+
+    Read as unsigned integers, the bit patterns of non-negative doubles sort like the numbers,
+    while negative numbers (even -0.0) and NaN sort above 1.0. False therefore means "look
+    closer" (NaN, -0.0, or a value outside 0–1), never a wrong pass.
+    """
+    array = np.asarray(array)
+    if array.dtype != np.float64 or array.size == 0:
+        low, high = _low_high(array)
+        return bool(low >= 0 and high <= 1)
+    return bool(array.view(np.uint64).max() <= _ONE_BITS)
 
 
 def _nonnegative(args: _Args, name: str) -> float:
     """Check that a count, amount or spend is not negative; return its smallest value."""
-    low, _ = _low_high(args[name])
+    low = _lowest(args[name])
     if low < 0:
         at = args.first(args[name] < 0)
         raise ValueError(
@@ -184,7 +216,9 @@ def _rate_error(name: str, value: float) -> ValueError:
 
 
 def _rate(args: _Args, name: str) -> None:
-    """Check that a rate or share lies within 0–1."""
+    """Check that a rate or share lies within 0–1 (missing values pass)."""
+    if _within_0_1(args[name]):
+        return
     low, high = _low_high(args[name])
     if low < 0 or high > 1:
         at = args.first((args[name] < 0) | (args[name] > 1))
@@ -197,6 +231,8 @@ def _part(args: _Args, part: str, whole: str, ratio: np.ndarray) -> None:
     ``whole`` must already be known to be non-negative; then the ratio leaves 0–1 exactly when
     ``part`` is negative or larger than ``whole``.
     """
+    if _within_0_1(ratio):
+        return
     low, high = _low_high(np.asarray(ratio))
     if low < 0 or high > 1:
         _nonnegative(args, part)
@@ -406,7 +442,7 @@ def clv(
     _rate(args, "discount")
     if horizon is None:
         gap = 1 + d - r
-        if _low_high(np.asarray(gap))[0] == 0:
+        if _lowest(gap) == 0:
             at = args.first(gap == 0)
             raise ValueError(t("kpi.clv_infinite", name=args.label("retention", at)))
         value = m * r / gap if timing == "end" else m * (1 + d) / gap
@@ -415,7 +451,7 @@ def clv(
     first = q if timing == "end" else 1.0
     with np.errstate(divide="ignore", invalid="ignore"):
         value = m * first * (1 - q**horizon) / (1 - q)
-    if _low_high(np.asarray(q))[1] == 1:  # r = 1, d = 0: every period counts in full
+    if _highest(q) == 1:  # r = 1, d = 0: every period counts in full
         value = np.where(q == 1, m * horizon, value)
     return args.wrap(value)
 
@@ -555,10 +591,12 @@ def retention_rate(start: object, end: object, new: object) -> object:
     """
     args = _Args(start=start, end=end, new=new)
     _nonnegative(args, "start")
-    _nonnegative(args, "end")
     _nonnegative(args, "new")
     kept = args["end"] - args["new"]
     ratio = _divide(kept, args["start"])
+    if _within_0_1(ratio):  # then end >= new >= 0 as well
+        return args.wrap(ratio)
+    _nonnegative(args, "end")
     low, high = _low_high(np.asarray(ratio))
     if low < 0:
         _part(args, "new", "end", _divide(args["new"], args["end"]))
@@ -835,7 +873,7 @@ def share_change(share_now: object, share_before: object, *, relative: bool = Fa
     _rate(args, "share_before")
     now, before = args["share_now"], args["share_before"]
     if relative:
-        low, _ = _low_high(before)
+        low = _lowest(before)
         return args.wrap(_divide(now, before, low) - 1)
     return args.wrap((now - before) * 100)
 
