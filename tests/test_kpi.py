@@ -132,6 +132,8 @@ def test_series_with_a_scalar():
     result = kpi.cac(pd.Series([100.0, 50.0], index=[7, 8]), 10)
     assert result.index.tolist() == [7, 8]
     assert result.tolist() == [10.0, 5.0]
+    result[7] = 0.0  # a result the caller can change
+    assert kpi.cac(10, pd.Series([1, 2])).tolist() == [10.0, 5.0]
 
 
 def test_nullable_integers_and_missing_values():
@@ -384,6 +386,7 @@ BAD_INPUT = [
     (lambda: kpi.csat([4.5]), "ratings", "4.5"),
     (lambda: kpi.csat([7, 8], scale=7), "ratings", "8"),
     (lambda: kpi.csat(S([5, 9], index=["r1", "r2"])), "ratings", "'r2'"),
+    (lambda: kpi.csat([True, False]), "ratings", "False"),
     (lambda: kpi.csat([1], scale=1), "scale", "1"),
     (lambda: kpi.csat([1], top=5), "top", "5"),
     (lambda: kpi.csat([1], top=0), "top", "0"),

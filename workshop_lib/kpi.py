@@ -125,7 +125,10 @@ class _Args:
     def wrap(self, result: np.ndarray | float) -> float | np.ndarray | pd.Series:
         """Hand ``result`` back as a float, an array or a Series, like the arguments."""
         if self.index is not None:
-            return pd.Series(np.broadcast_to(result, self.shape), index=self.index)
+            values = np.asarray(result, dtype=float)
+            if values.shape != self.shape:
+                values = np.broadcast_to(values, self.shape).copy()
+            return pd.Series(values, index=self.index)
         if self.scalar:
             return float(result)
         return np.asarray(result, dtype=float)
@@ -286,7 +289,9 @@ def _answers(values: object, name: str, low: int, high: int, key: str) -> np.nda
     args = _Args(**{name: values})
     array = args[name].ravel()
     if array.dtype.kind == "b":
-        return array if (low, high) == (0, 1) else array.astype(np.int8)
+        if (low, high) == (0, 1):
+            return array
+        array = array.astype(np.int8)
     if array.dtype.kind == "f":
         missing = np.isnan(array)
         if missing.any():

@@ -118,6 +118,8 @@ def test_unit_2_segments():
     result = values(2)
     assert result["segment_growth"] == pytest.approx(0.0)  # category Rx flat at 100 a month
     assert result["csat"] == 0.5
+    csat = unit_kpis(2, data=TABLES).loc["csat"]
+    assert (csat["numerator"], csat["denominator"]) == (2, 4)
     # on therapy in 2023-12: P1, P2; in 2024-12: P1 and the new P3
     assert result["retention"] == 0.5
 
@@ -133,6 +135,8 @@ def test_unit_4_brand():
     result = values(4)
     assert result["loyalty"] == pytest.approx(20 / 50)  # prescribers of the brand only
     assert result["nps"] == 25.0
+    nps = unit_kpis(4, data=TABLES).loc["nps"]
+    assert (nps["numerator"], nps["denominator"], nps["n"]) == (1, 4, 4)  # 2 promoters − 1
     assert result["share_change"] == pytest.approx(10.0)  # 10% → 20% of Rx
 
 

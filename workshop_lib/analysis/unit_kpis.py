@@ -165,14 +165,19 @@ def _change(frame: pd.DataFrame, column: str | None, value: str) -> tuple[pd.Dat
     )
 
 
-def _answers(get: Tables, column: str | None, answer: str, func, counted) -> tuple:
-    """A survey KPI on the latest wave: ``func`` of the answers, with ``counted`` answers."""
+def _answers(get: Tables, column: str | None, answer: str, func, per: float = 1.0) -> tuple:
+    """A survey KPI ``func`` on the latest wave's answers to ``answer``.
+
+    The numerator is the count behind the share (``value × answers / per``, ``per`` being 100
+    for a KPI in points), so the thresholds live only in :mod:`workshop_lib.kpi`.
+    """
     surveys = get("surveys")
     wave = surveys["wave"].max()
     latest = surveys[surveys["wave"] == wave]
     grouped = _groups(latest, column)[answer]
-    result = _result(grouped.agg(counted), grouped.count(), grouped.count(), grouped.agg(func))
-    return result, t("analysis.period.wave", wave=wave)
+    value, answers = grouped.agg(func), grouped.count()
+    numerator = (value * answers / per).round()
+    return _result(numerator, answers, answers, value), t("analysis.period.wave", wave=wave)
 
 
 # --- the fifteen KPIs on the scenario tables -----------------------------------------------------
@@ -235,7 +240,7 @@ def _segment_growth(get: Tables, column: str | None):
 
 
 def _csat(get: Tables, column: str | None):
-    return _answers(get, column, "csat", kpi.csat, lambda s: (s >= 4).sum())
+    return _answers(get, column, "csat", kpi.csat)
 
 
 def _on_therapy(patients: pd.DataFrame, month: str) -> pd.Series:
@@ -275,7 +280,7 @@ def _engagement(get: Tables, column: str | None):
 
 
 def _awareness(get: Tables, column: str | None):
-    return _answers(get, column, "aware_aided", kpi.awareness, lambda s: s.sum())
+    return _answers(get, column, "aware_aided", kpi.awareness)
 
 
 def _loyalty(get: Tables, column: str | None):
@@ -286,7 +291,7 @@ def _loyalty(get: Tables, column: str | None):
 
 
 def _nps(get: Tables, column: str | None):
-    return _answers(get, column, "nps", kpi.nps, lambda s: (s >= 9).sum() - (s <= 6).sum())
+    return _answers(get, column, "nps", kpi.nps, per=100.0)
 
 
 def _share_change(get: Tables, column: str | None):
