@@ -221,10 +221,12 @@ def brand_assessment(data: Any, *, ax: Axes | None = None, lang: str | None = No
         )
     statement_width = grid.split(body, weights, gap=4)[0].width
     needs: list[float] = []
+    stretch: list[float] = []
     for kind in kinds:
-        needs.append(_GROUP)
-        needs += _row_needs([r for r in rows if r["kind"] == kind], statement_width)
-    heights = grid.sizes(needs, body.height, gap=_ROW_GAP)
+        mine = _row_needs([r for r in rows if r["kind"] == kind], statement_width)
+        needs += [_GROUP, *mine]
+        stretch += [0.0] + [1.0] * len(mine)
+    heights = grid.sizes(needs, body.height, gap=_ROW_GAP, stretch=stretch)
     bands = iter(grid.split(body, heights, gap=_ROW_GAP, axis="y"))
     k = 0
     for kind in kinds:

@@ -155,14 +155,14 @@ def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
                 [fact_box.top, fact_box.top],
                 color=PALETTE.grid,
                 linewidth=0.8,
-                gid=f"persona.facts.rule.{i}",
+                gid=f"persona.portrait.facts.rule.{i}",
             )
             left, right = fact_box.inset(0, 3).take(fact_box.width * 0.55, "left", gap=8)
             cv.label(
                 ax,
                 left,
                 name,
-                gid=f"persona.facts.label.{i}",
+                gid=f"persona.portrait.facts.label.{i}",
                 fontsize=SIZES["small"],
                 color=PALETTE.muted,
                 va="center",
@@ -171,7 +171,7 @@ def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
                 ax,
                 right,
                 value,
-                gid=f"persona.facts.value.{i}",
+                gid=f"persona.portrait.facts.value.{i}",
                 fontsize=SIZES["base"],
                 weight="bold",
                 ha="right",

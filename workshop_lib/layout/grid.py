@@ -117,8 +117,8 @@ def sizes(
     """Share ``total`` points among items that each need ``needed[i]``, with gaps between them.
 
     With room to spare every item gets what it needs plus a share of the rest in proportion to
-    ``stretch`` (equal shares by default; 0 keeps an item at its need); short of room, every
-    item is scaled down in proportion.
+    ``stretch`` (equal shares by default; 0 keeps an item at its need); short of room, the
+    items that may stretch are scaled down in proportion (all of them if that is not enough).
 
     >>> sizes([10, 30], 60)
     [20.0, 40.0]
@@ -126,6 +126,8 @@ def sizes(
     [10.0, 50.0]
     >>> sizes([10, 30], 20)
     [5.0, 15.0]
+    >>> sizes([10, 30], 20, stretch=[0, 1])
+    [10.0, 10.0]
     >>> sizes([10, 10], 30, gap=10)
     [10.0, 10.0]
     """
@@ -141,6 +143,13 @@ def sizes(
         return [float(n + extra * w) for n, w in zip(needed, weights, strict=True)]
     if want <= 0:
         return [room / len(needed)] * len(needed)
+    if stretch is not None:  # items that may not stretch keep their size while others can give
+        flexible = [float(w) > 0 for w in stretch]
+        fixed = sum(n for n, f in zip(needed, flexible, strict=True) if not f)
+        give = want - fixed
+        if fixed < room and give > 0:
+            scale = (room - fixed) / give
+            return [float(n * scale if f else n) for n, f in zip(needed, flexible, strict=True)]
     return [float(n * room / want) for n in needed]
 
 
