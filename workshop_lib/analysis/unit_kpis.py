@@ -109,11 +109,13 @@ def _groups(frame: pd.DataFrame, column: str | None):
     return frame.groupby(key, sort=True)
 
 
-def _result(numerator, denominator, n, value) -> pd.DataFrame:
-    """The KPI's rows: numerator, denominator, n and value per group."""
+def _result(numerator, denominator, n, value: pd.Series) -> pd.DataFrame:
+    """The KPI's rows: numerator, denominator, n and value per group (``value``'s index)."""
+    columns = {"numerator": numerator, "denominator": denominator, "n": n, "value": value}
     return pd.DataFrame(
-        {"numerator": numerator, "denominator": denominator, "n": n, "value": value}
-    ).astype({"numerator": float, "denominator": float, "value": float})
+        {name: np.asarray(column, dtype=float) for name, column in columns.items()},
+        index=value.index,
+    )
 
 
 def _span(months: list[str]) -> str:
@@ -187,9 +189,7 @@ def _penetration(get: Tables, column: str | None):
     funnel = get("patient_funnel")
     period = funnel["period"].max()
     latest = funnel[funnel["period"] == period]
-    wide = latest.pivot_table(
-        index="region_id", columns="stage", values="patients", aggfunc="sum"
-    ).reset_index()
+    wide = latest.set_index(["region_id", "stage"])["patients"].unstack().reset_index()
     return _ratio(wide, column, "brand", "treated", kpi.penetration), t(
         "analysis.period.year", period=period
     )
@@ -231,8 +231,7 @@ def _clv(get: Tables, column: str | None):
         stay["n"],
         parts["clv"],
     )
-    months = sorted(patients["start_month"].dropna())[:1] + now[-1:]
-    return result, _span(months)
+    return result, _span([patients["start_month"].min(), *now[-1:]])
 
 
 def _segment_growth(get: Tables, column: str | None):
@@ -251,7 +250,8 @@ def _on_therapy(patients: pd.DataFrame, month: str) -> pd.Series:
 def _retention(get: Tables, column: str | None):
     patients, now, _ = _brand_patients(get)
     if not now:
-        return _result([], [], [], []), _span(now)
+        none = pd.Series([], dtype=float)
+        return _result(none, none, none, none), _span(now)
     month_before = str(pd.Period(now[0], freq="M") - 1)
     end = _on_therapy(patients, now[-1])
     flags = patients.assign(
@@ -426,7 +426,8 @@ def unit_kpis(
         spec = KPIS[key]
         column = BY_COLUMNS[spec.table].get(by) if by else None
         if by and column is None:
-            rows = _result([np.nan], [np.nan], [0], [np.nan]).set_axis(pd.Index([pd.NA]))
+            missing = pd.Series([np.nan], index=pd.Index([pd.NA]))
+            rows = _result(missing, missing, [0], missing)
             period = t("analysis.not_split", by=by)
         else:
             rows, period = spec.compute(get, column)
