@@ -372,6 +372,7 @@ BAD_INPUT = [
     (lambda: kpi.clv(60, 0.9, -0.01), "discount", "-0.01"),
     (lambda: kpi.clv(60, 1, 0), "retention", "1"),
     (lambda: kpi.clv(60, [0.5, 1], [0.1, 0]), "retention", "1"),
+    (lambda: kpi.clv(60, [np.nan, 1.0], 0), "retention", "1"),
     (lambda: kpi.clv(60, 0.9, 0.01, timing="middle"), "timing", "'middle'"),
     (lambda: kpi.clv(60, 0.9, 0.01, horizon=0), "horizon", "0"),
     (lambda: kpi.clv(60, 0.9, 0.01, horizon=2.5), "horizon", "2.5"),

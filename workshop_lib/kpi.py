@@ -185,18 +185,23 @@ def _low_high(array: np.ndarray) -> tuple[float, float]:
 _ONE_BITS = np.float64(1.0).view(np.uint64)
 
 
-def _within_0_1(array: np.ndarray) -> bool:
-    """True when every value is a number from 0 to 1; one pass over a float array.
+def _top_within_0_1(array: np.ndarray) -> float:
+    """The largest value when every value is a number from 0 to 1, else NaN ("look closer").
 
-    Read as unsigned integers, the bit patterns of non-negative doubles sort like the numbers,
-    while negative numbers (even -0.0) and NaN sort above 1.0. False therefore means "look
-    closer" (NaN, -0.0, or a value outside 0–1), never a wrong pass.
+    One pass over a float array: read as unsigned integers, the bit patterns of non-negative
+    doubles sort like the numbers, while negative numbers (even -0.0) and NaN sort above 1.0.
     """
     array = np.asarray(array)
     if array.dtype != np.float64 or array.size == 0:
         low, high = _low_high(array)
-        return bool(low >= 0 and high <= 1)
-    return bool(array.view(np.uint64).max() <= _ONE_BITS)
+        return float(high) if low >= 0 and high <= 1 else np.nan
+    top = array.view(np.uint64).max()
+    return float(top.view(np.float64)) if top <= _ONE_BITS else np.nan
+
+
+def _within_0_1(array: np.ndarray) -> bool:
+    """True when every value is a number from 0 to 1 (see :func:`_top_within_0_1`)."""
+    return not np.isnan(_top_within_0_1(array))
 
 
 def _nonnegative(args: _Args, name: str) -> float:
@@ -218,14 +223,16 @@ def _rate_error(name: str, value: float) -> ValueError:
     return ValueError(t("kpi.rate_range", name=name, value=_show(value)))
 
 
-def _rate(args: _Args, name: str) -> None:
-    """Check that a rate or share lies within 0–1 (missing values pass)."""
-    if _within_0_1(args[name]):
-        return
+def _rate(args: _Args, name: str) -> float:
+    """Check that a rate or share lies within 0–1 (missing values pass); return the largest."""
+    top = _top_within_0_1(args[name])
+    if not np.isnan(top):
+        return top
     low, high = _low_high(args[name])
     if low < 0 or high > 1:
         at = args.first((args[name] < 0) | (args[name] > 1))
         raise _rate_error(args.label(name, at), args.value(name, at))
+    return high
 
 
 def _part(args: _Args, part: str, whole: str, ratio: np.ndarray) -> None:
@@ -443,11 +450,11 @@ def clv(
         horizon = _whole_number(horizon, "horizon", 1)
     args = _Args(margin=margin, retention=retention, discount=discount)
     m, r, d = args["margin"], args["retention"], args["discount"]
-    _rate(args, "retention")
+    full_retention = _rate(args, "retention") == 1
     _rate(args, "discount")
     if horizon is None:
         gap = 1 + d - r
-        if _lowest(gap) == 0:
+        if full_retention and _lowest(gap) == 0:
             at = args.first(gap == 0)
             raise ValueError(t("kpi.clv_infinite", name=args.label("retention", at)))
         value = m * r / gap if timing == "end" else m * (1 + d) / gap
@@ -456,7 +463,7 @@ def clv(
     first = q if timing == "end" else 1.0
     with np.errstate(divide="ignore", invalid="ignore"):
         value = m * first * (1 - q**horizon) / (1 - q)
-    if _highest(q) == 1:  # r = 1, d = 0: every period counts in full
+    if full_retention and _highest(q) == 1:  # r = 1, d = 0: every period counts in full
         value = np.where(q == 1, m * horizon, value)
     return args.wrap(value)
 
