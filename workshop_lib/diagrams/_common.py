@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -96,12 +97,16 @@ def category(kind: str, key: Any, lang: str) -> str:
 
 
 def column_label(table: str, column: str, lang: str) -> str:
-    """Return the ``lang`` header of ``table.column`` from the data dictionary, else ``column``."""
+    """Return the ``lang`` header of ``table.column`` from the data dictionary, else ``column``.
+
+    English labels start with a capital letter.
+    """
     from ..data.schema import TABLES
 
     if table not in TABLES or column not in TABLES[table].keys:
         return column
-    return TABLES[table].column(column).label(lang)
+    label = TABLES[table].column(column).label(lang)
+    return label[:1].upper() + label[1:] if lang == "en" else label
 
 
 def level_label(table: str, column: str, key: Any, lang: str) -> str:
@@ -297,19 +302,23 @@ def artists(ax: Axes, prefix: str) -> list[Artist]:
 def save_png(ax_or_fig: Axes | Figure, path: str | Path, *, dpi: float | None = None) -> Path:
     """Write the figure holding ``ax_or_fig`` to ``path`` as a PNG, atomically; return the path.
 
-    Uses the workbook's style (resolution, white paper, tight bounding box).
+    Uses the workbook's style (resolution, white paper) and the whole figure: the diagrams
+    keep their text inside it, so no "tight" bounding box (a second drawing pass) is needed.
+    The picture is stored with a palette of 256 colours, plenty for flat diagrams: the file is
+    about a third of a full-colour PNG and is encoded several times faster.
     """
+    from PIL import Image
+
     fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
     buffer = io.BytesIO()
-    with style.workshop_style():
-        fig.savefig(
-            buffer,
-            format="png",
-            dpi=dpi,
-            bbox_inches=None,
-            metadata={"Software": None},
-            pil_kwargs={"compress_level": 1},
-        )
+    with style.workshop_style(), mpl.rc_context({"savefig.bbox": "standard"}):
+        dpi = dpi or mpl.rcParams["savefig.dpi"]
+        fig.savefig(buffer, format="raw", dpi=dpi)
+    width, height = (int(side) for side in fig.get_size_inches() * dpi)  # as the Agg renderer
+    image = Image.frombuffer("RGBA", (width, height), buffer.getvalue(), "raw", "RGBA", 0, 1)
+    picture = image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE)
+    output = io.BytesIO()
+    picture.save(output, format="PNG", compress_level=6)
     target = Path(path)
-    write_atomic(target, buffer.getvalue())
+    write_atomic(target, output.getvalue())
     return target
