@@ -30,6 +30,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     ValidationError,
     field_validator,
@@ -300,6 +301,13 @@ class BrandPlan(Section):
     activity_plan: ActivityPlan = Field(default_factory=ActivityPlan)
     quiz: Quiz = Field(default_factory=Quiz)
 
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        """The file this plan was loaded from or last saved to (None for a new plan)."""
+        return self._path
+
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, value: int) -> int:
@@ -345,6 +353,7 @@ class BrandPlan(Section):
         if path.exists():
             write_atomic(backup_path(path), path.read_bytes())
         write_atomic(path, data)
+        self._path = path
         return path
 
     @classmethod
@@ -367,9 +376,11 @@ class BrandPlan(Section):
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
             raise ValueError(_with_backup(t("plan.corrupt", path=path, error=err), path)) from None
         try:
-            return cls.from_dict(data, source=path)
+            plan = cls.from_dict(data, source=path)
         except ValueError as err:
             raise ValueError(_with_backup(str(err), path)) from None
+        plan._path = path
+        return plan
 
 
 def file_name(group: str) -> str:

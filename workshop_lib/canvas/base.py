@@ -1,0 +1,380 @@
+"""The frame every exercise canvas shares: widgets bound to a plan section, live diagram, autosave.
+
+A canvas subclass says which plan section it edits (``section``), builds its input widgets with
+the binding helpers below (:meth:`Canvas.text`, :meth:`Canvas.lines`, :meth:`Canvas.number`,
+:meth:`Canvas.rows`, ...), and draws its diagram in :meth:`Canvas.draw`. The base class does the
+rest: every change is validated and written into the plan, saved (debounced) when the plan has a
+file, and the diagram redrawn; a problem is shown beside the exercise, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from pydantic import BaseModel, ValidationError
+
+from .. import data as scenario
+from .. import i18n
+from ..i18n import t
+from ..plan import BrandPlan, describe
+from ..style import PALETTE
+from .autosave import Autosaver
+from .fields import format_number, parse_number, split_lines
+
+log = logging.getLogger(__name__)
+
+PNG_DPI = 100
+"""Resolution of the live diagram: sharp on a laptop screen, quick to render."""
+
+AUTOSAVE_SECONDS = 1.0
+"""At most one write of the plan file per second while someone types."""
+
+Column = tuple[str, str, str]
+"""A column of a :meth:`Canvas.rows` editor: (attribute, label key, kind).
+
+The kind is ``"text"``, ``"number"`` or ``"score"`` (a 1–5 drop-down)."""
+
+
+def figure_png(fig: plt.Figure, dpi: float = PNG_DPI) -> bytes:
+    """Render a figure to PNG bytes."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+class Canvas:
+    """One exercise: input widgets bound to a plan section and the diagram they draw.
+
+    Parameters
+    ----------
+    plan : BrandPlan
+        The group's plan; the canvas edits ``plan.<section>``. When the plan has a file
+        (loaded or saved before), changes are saved to it automatically.
+    data : mapping of table name to DataFrame, optional
+        Tables to prefill from; the active scenario (:func:`workshop_lib.data.load`) otherwise.
+    lang : {"zh", "en"}, optional
+        Language of labels and diagram; the active language by default.
+
+    Attributes
+    ----------
+    widget : ipywidgets.Widget
+        The root to display.
+    image : ipywidgets.Image
+        The live diagram (PNG bytes in ``image.value``).
+    message : ipywidgets.HTML
+        Problems with the input, in the participant's language.
+    """
+
+    exercise: ClassVar[str] = ""
+    section: ClassVar[str] = ""
+    unit: ClassVar[int] = 0
+
+    def __init__(
+        self,
+        plan: BrandPlan,
+        *,
+        data: Mapping[str, pd.DataFrame] | None = None,
+        lang: str | None = None,
+    ):
+        self.plan = plan
+        self.lang = i18n.resolve(lang)
+        self._tables = data
+        self._problems: dict[str, str] = {}
+        self.saver = (
+            Autosaver(self._save, interval=AUTOSAVE_SECONDS, on_error=self._save_failed)
+            if plan.path
+            else None
+        )
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.message = widgets.HTML()
+        with i18n.language(self.lang):
+            if self.model == type(self.model)():
+                self.prefill()
+            controls = self.build()
+            header = widgets.HTML(
+                f"<h3 style='margin:4px 0'>{html.escape(t(f'canvas.{self.exercise}.title'))}</h3>"
+                f"<p style='margin:0 0 8px 0;color:{PALETTE.muted}'>"
+                f"{html.escape(t(f'canvas.{self.exercise}.help'))}</p>"
+            )
+        inputs = widgets.VBox(controls, layout=widgets.Layout(flex="1 1 420px", min_width="320px"))
+        picture = widgets.VBox([self.image], layout=widgets.Layout(flex="1 1 560px"))
+        body = widgets.HBox([inputs, picture], layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox([header, body, self.message])
+        self.redraw()
+
+    # -- what subclasses provide -------------------------------------------------------------
+
+    def build(self) -> list[widgets.Widget]:
+        """Create the input widgets (with the binding helpers); return them top to bottom."""
+        raise NotImplementedError
+
+    def draw(self) -> Axes:
+        """Draw the diagram from the plan section; return its Axes."""
+        raise NotImplementedError
+
+    def prefill(self) -> None:
+        """Fill an empty section with a starting point from the scenario (default: nothing)."""
+
+    # -- the section and the scenario ---------------------------------------------------------
+
+    @property
+    def model(self) -> BaseModel:
+        """The plan section this canvas edits."""
+        return getattr(self.plan, self.section)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A scenario table: from ``data`` when given, else the active scenario."""
+        if self._tables is not None and name in self._tables:
+            return self._tables[name]
+        return scenario.load(name)
+
+    # -- reacting to changes ------------------------------------------------------------------
+
+    def changed(self) -> None:
+        """The section changed: save (debounced) and redraw."""
+        if self.saver is not None:
+            self.saver.changed()
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the diagram into :attr:`image`; show a problem instead of raising."""
+        try:
+            with i18n.language(self.lang):
+                ax = self.draw()
+            try:
+                self.image.value = figure_png(ax.figure)
+            finally:
+                plt.close(ax.figure)
+            self._problems.pop("diagram", None)
+            self.image.layout.visibility = "visible"
+        except ValueError as err:
+            self._problems["diagram"] = str(err)
+            self.image.layout.visibility = "hidden"
+        except Exception as err:  # a bug must not cost a group its page; log it, say it
+            log.exception("drawing %s failed", self.exercise)
+            self._problems["diagram"] = t("canvas.draw_failed", error=f"{type(err).__name__}")
+            self.image.layout.visibility = "hidden"
+        self._show_problems()
+
+    def flush(self) -> None:
+        """Write pending changes to the plan file now."""
+        if self.saver is not None:
+            self.saver.flush()
+
+    def _save(self) -> None:
+        self.plan.save(self.plan.path)
+        self._problems.pop("save", None)
+
+    def _save_failed(self, err: Exception) -> None:
+        self._problems["save"] = t("canvas.save_failed", path=self.plan.path, error=err)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        items = "".join(f"<li>{html.escape(text)}</li>" for text in self._problems.values())
+        self.message.value = (
+            f"<ul style='color:{PALETTE.bad};margin:4px 0'>{items}</ul>" if items else ""
+        )
+
+    def _assign(self, target: BaseModel, attr: str, value: Any, key: str) -> bool:
+        """Validate and store ``value``; on a problem keep the old value and show why."""
+        try:
+            setattr(target, attr, value)
+        except ValidationError as err:
+            self._problems[key] = describe(err)
+            self._show_problems()
+            return False
+        except ValueError as err:
+            self._problems[key] = str(err)
+            self._show_problems()
+            return False
+        self._problems.pop(key, None)
+        return True
+
+    def _bind(
+        self,
+        widget: widgets.Widget,
+        target: BaseModel,
+        attr: str,
+        convert: Callable[[Any], Any] = lambda value: value,
+    ) -> widgets.Widget:
+        key = f"{id(target)}.{attr}"
+
+        def on_change(change: dict[str, Any]) -> None:
+            try:
+                value = convert(change["new"])
+            except ValueError as err:
+                self._problems[key] = str(err)
+                self._show_problems()
+                return
+            if self._assign(target, attr, value, key):
+                self.changed()
+            else:
+                self._show_problems()
+
+        widget.observe(on_change, names="value")
+        return widget
+
+    # -- binding helpers ------------------------------------------------------------------------
+
+    def label(self, key: str) -> str:
+        """A field label from the catalog (``canvas.field.<key>``)."""
+        return t(f"canvas.field.{key}")
+
+    def text(
+        self, target: BaseModel, attr: str, label: str, *, multiline: bool = False, rows: int = 3
+    ) -> widgets.Widget:
+        """A text field (or box) bound to ``target.attr``."""
+        cls = widgets.Textarea if multiline else widgets.Text
+        extra = {"rows": rows} if multiline else {}
+        widget = cls(
+            value=getattr(target, attr) or "",
+            description=self.label(label),
+            style={"description_width": "8em"},
+            layout=widgets.Layout(width="100%"),
+            **extra,
+        )
+        return self._bind(widget, target, attr)
+
+    def lines(self, target: BaseModel, attr: str, label: str, *, rows: int = 3) -> widgets.Widget:
+        """A text box bound to a list of texts, one item per line."""
+        widget = widgets.Textarea(
+            value="\n".join(getattr(target, attr)),
+            description=self.label(label),
+            placeholder=t("canvas.one_per_line"),
+            rows=rows,
+            style={"description_width": "8em"},
+            layout=widgets.Layout(width="100%"),
+        )
+        return self._bind(widget, target, attr, split_lines)
+
+    def number(
+        self,
+        target: BaseModel,
+        attr: str,
+        label: str,
+        *,
+        percent: bool = False,
+        minimum: float | None = 0,
+        width: str = "100%",
+    ) -> widgets.Widget:
+        """A number field that reads ``1,234``, ``１２３４`` and ``248万``."""
+        widget = widgets.Text(
+            value=format_number(getattr(target, attr)),
+            description=self.label(label) if label else "",
+            style={"description_width": "8em" if label else "0"},
+            layout=widgets.Layout(width=width),
+        )
+        field = self.label(label) if label else attr
+
+        def convert(value: str) -> float | None:
+            return parse_number(value, field=field, percent=percent, minimum=minimum)
+
+        return self._bind(widget, target, attr, convert)
+
+    def choice(
+        self,
+        target: BaseModel,
+        attr: str,
+        label: str,
+        options: Sequence[tuple[str, Any]],
+        *,
+        width: str = "100%",
+    ) -> widgets.Widget:
+        """A drop-down of ``(shown text, stored value)`` pairs bound to ``target.attr``."""
+        values = [value for _, value in options]
+        current = getattr(target, attr)
+        widget = widgets.Dropdown(
+            options=list(options),
+            value=current if current in values else (values[0] if values else None),
+            description=self.label(label) if label else "",
+            style={"description_width": "8em" if label else "0"},
+            layout=widgets.Layout(width=width),
+        )
+        return self._bind(widget, target, attr)
+
+    def rows(
+        self,
+        target: BaseModel,
+        attr: str,
+        item: type[BaseModel],
+        columns: Sequence[Column],
+        *,
+        max_rows: int = 12,
+    ) -> widgets.Widget:
+        """An editable table bound to the list ``target.attr`` of ``item`` models.
+
+        Each row has a field per column and a delete button; a button below adds a row (up to
+        ``max_rows``). Deleting every row is allowed: the diagram then says what it needs.
+        """
+        box = widgets.VBox()
+        header = widgets.HBox(
+            [
+                widgets.HTML(
+                    f"<b>{html.escape(self.label(label))}</b>", layout=widgets.Layout(flex="1 1 0")
+                )
+                for _, label, _ in columns
+            ]
+            + [widgets.HTML(layout=widgets.Layout(width="2.5em"))]
+        )
+        add = widgets.Button(
+            description=t("canvas.add_row"), icon="plus", layout=widgets.Layout(width="auto")
+        )
+
+        def render() -> None:
+            items = getattr(target, attr)
+            lines = [header] + [
+                self._row(target, attr, i, model, columns, render) for i, model in enumerate(items)
+            ]
+            add.disabled = len(items) >= max_rows
+            box.children = [*lines, add]
+
+        def on_add(_button: widgets.Button) -> None:
+            getattr(target, attr).append(item())
+            render()
+            self.changed()
+
+        add.on_click(on_add)
+        render()
+        return box
+
+    def _row(self, target, attr, index, model, columns, render) -> widgets.Widget:
+        cells = []
+        for name, label, kind in columns:
+            if kind == "number":
+                cell = self.number(model, name, "", width="auto")
+            elif kind == "score":
+                cell = self.choice(model, name, "", SCORES, width="auto")
+            else:
+                cell = widgets.Text(
+                    value=getattr(model, name) or "",
+                    placeholder=self.label(label),
+                    layout=widgets.Layout(width="auto"),
+                )
+                self._bind(cell, model, name)
+            cell.layout.flex = "1 1 0"
+            cells.append(cell)
+        delete = widgets.Button(
+            icon="trash", tooltip=t("canvas.delete_row"), layout=widgets.Layout(width="2.5em")
+        )
+
+        def on_delete(_button: widgets.Button) -> None:
+            items = getattr(target, attr)
+            if index < len(items):
+                items.pop(index)
+            render()
+            self.changed()
+
+        delete.on_click(on_delete)
+        return widgets.HBox([*cells, delete])
+
+
+SCORES: list[tuple[str, int | None]] = [("—", None)] + [(str(i), i) for i in range(1, 6)]
+"""Options of a 1–5 score drop-down; "—" leaves it unscored."""

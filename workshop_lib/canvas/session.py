@@ -1,0 +1,188 @@
+"""The notebook's link between the group picker and the canvases.
+
+A notebook shows the picker once and then its exercises, one line each::
+
+    from workshop_lib.canvas import pick_group, show
+    pick_group()
+    ...
+    show("market_scope")
+
+All of a kernel's canvases edit the plan of the group chosen in the picker; choosing another
+group rebuilds them on that group's plan. The choice is remembered in the workspace, so the
+next notebook (or a reloaded page) opens the same group's plan with its input in place.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from .. import groups, i18n
+from ..i18n import t
+from ..plan import BrandPlan
+from ..quiz import Question, kpi_questions
+from ..style import PALETTE
+from .base import Canvas
+from .quiz_card import quiz_box
+
+NEW_GROUP = "\0new"
+"""The picker's drop-down value that means "create a group"."""
+
+
+class Workbook:
+    """The current group's plan and every canvas shown for it in this kernel.
+
+    Parameters
+    ----------
+    folder : Path, optional
+        Where the groups' plans live; :func:`workshop_lib.groups.groups_dir` by default.
+    root : Path, optional
+        The workspace that remembers the chosen group; the default workspace otherwise.
+    """
+
+    def __init__(self, folder: Path | None = None, root: Path | None = None):
+        self.folder = groups.groups_dir() if folder is None else Path(folder)
+        self.root = root
+        self.plan: BrandPlan | None = None
+        self.canvases: list[Canvas] = []
+        self._slots: list[tuple[Callable[[BrandPlan], widgets.Widget], widgets.Box]] = []
+        remembered = groups.remembered(root)
+        if remembered:
+            try:
+                self.plan = groups.open_group(remembered, self.folder)
+            except ValueError:
+                self.plan = None  # the picker shows the problem when the group is chosen again
+
+    def choose(self, name: str, members: list[str] | None = None) -> BrandPlan:
+        """Open (or create) group ``name``'s plan and rebuild every canvas on it.
+
+        Raises
+        ------
+        ValueError
+            For an empty name or a damaged plan file (the message names the file).
+        """
+        if not name.strip():
+            raise ValueError(t("canvas.group_name_empty"))
+        for canvas in self.canvases:
+            canvas.flush()
+        self.plan = groups.open_group(name.strip(), self.folder, members=members)
+        groups.remember(self.plan.group, self.root)
+        self.canvases = []
+        for build, box in self._slots:
+            self._fill(build, box)
+        return self.plan
+
+    def show(self, exercise: str, **options) -> widgets.Widget:
+        """A box showing the canvas of ``exercise`` for the current group (rebuilt on change)."""
+        from . import CANVASES
+
+        if exercise not in CANVASES:
+            raise ValueError(t("canvas.unknown_exercise", name=exercise, names=", ".join(CANVASES)))
+
+        def build(plan: BrandPlan) -> widgets.Widget:
+            canvas = CANVASES[exercise](plan, **options)
+            self.canvases.append(canvas)
+            return canvas.widget
+
+        return self._slot(build)
+
+    def quiz(self, questions: list[Question]) -> widgets.Widget:
+        """A box of checked questions recorded in the current group's plan."""
+        return self._slot(lambda plan: quiz_box(questions, plan)[0])
+
+    def _slot(self, build: Callable[[BrandPlan], widgets.Widget]) -> widgets.Widget:
+        box = widgets.VBox()
+        self._slots.append((build, box))
+        self._fill(build, box)
+        return box
+
+    def _fill(self, build: Callable[[BrandPlan], widgets.Widget], box: widgets.Box) -> None:
+        if self.plan is None:
+            hint = html.escape(t("canvas.pick_group_first"))
+            box.children = [widgets.HTML(f"<p style='color:{PALETTE.muted}'>{hint}</p>")]
+            return
+        box.children = [build(self.plan)]
+
+    def picker(self) -> widgets.Widget:
+        """The group picker: choose an existing group or create one, with its members."""
+        existing = [(name, name) for name, _ in groups.list_groups(self.folder)]
+        options = [*existing, (t("canvas.new_group"), NEW_GROUP)]
+        current = self.plan.group if self.plan else None
+        choice = widgets.Dropdown(
+            options=options,
+            value=current if current in dict(existing) else NEW_GROUP,
+            description=t("canvas.group"),
+            style={"description_width": "6em"},
+        )
+        name = widgets.Text(
+            description=t("canvas.group_name"),
+            placeholder=t("canvas.group_hint"),
+            style={"description_width": "6em"},
+        )
+        members = widgets.Text(
+            value=", ".join(self.plan.members) if self.plan else "",
+            description=t("canvas.members"),
+            placeholder=t("canvas.members_hint"),
+            style={"description_width": "6em"},
+            layout=widgets.Layout(width="32em"),
+        )
+        go = widgets.Button(
+            description=t("canvas.open_group"), button_style="primary", icon="users"
+        )
+        status = widgets.HTML(self._status())
+
+        def sync_name(_change: object = None) -> None:
+            name.layout.display = "" if choice.value == NEW_GROUP else "none"
+
+        def on_go(_button: widgets.Button) -> None:
+            chosen = name.value if choice.value == NEW_GROUP else choice.value
+            people = [m.strip() for m in members.value.replace("，", ",").split(",") if m.strip()]
+            try:
+                self.choose(chosen, people or None)
+            except ValueError as err:
+                status.value = f"<span style='color:{PALETTE.bad}'>{html.escape(str(err))}</span>"
+                return
+            status.value = self._status()
+
+        choice.observe(sync_name, names="value")
+        go.on_click(on_go)
+        sync_name()
+        return widgets.VBox([widgets.HBox([choice, name]), members, go, status])
+
+    def _status(self) -> str:
+        if self.plan is None:
+            return f"<span style='color:{PALETTE.muted}'>{html.escape(t('canvas.no_group'))}</span>"
+        text = t("canvas.current_group", group=self.plan.group, path=self.plan.path)
+        return f"<span style='color:{PALETTE.good}'>✓ {html.escape(text)}</span>"
+
+
+_workbook: Workbook | None = None
+
+
+def workbook() -> Workbook:
+    """The kernel's :class:`Workbook`, created on first use."""
+    global _workbook
+    if _workbook is None:
+        _workbook = Workbook()
+    return _workbook
+
+
+def pick_group(lang: str | None = None) -> widgets.Widget:
+    """The group picker for a notebook (one line: ``pick_group()``)."""
+    with i18n.language(lang):
+        return workbook().picker()
+
+
+def show(exercise: str, *, lang: str | None = None, **options) -> widgets.Widget:
+    """The canvas of ``exercise`` for the chosen group (one line: ``show("persona")``)."""
+    with i18n.language(lang):
+        return workbook().show(exercise, lang=lang, **options)
+
+
+def show_quiz(unit: int, *, lang: str | None = None) -> widgets.Widget:
+    """The unit's KPI questions, computed from the active scenario (one line: ``show_quiz(1)``)."""
+    with i18n.language(lang):
+        return workbook().quiz(kpi_questions(unit))

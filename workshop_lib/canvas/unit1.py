@@ -1,0 +1,122 @@
+"""Unit 1 canvases: draw the market pool, quantify the purchase flow, pick leverage points."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from .. import diagrams
+from ..data.schema import category_label, get_table
+from ..i18n import t
+from ..plan import FlowStep, LeveragePoint, PoolLevel
+from .base import Canvas
+
+MAX_LEVERAGE_POINTS = 3
+"""The course asks each group for three leverage points."""
+
+
+def _counts(items, name: str) -> dict[str, float]:
+    """``{label: count}`` of the filled rows, in order; a repeated label is a problem."""
+    counts: dict[str, float] = {}
+    for item in items:
+        label = getattr(item, name).strip()
+        if not label or item.count is None:
+            continue
+        if label in counts:
+            raise ValueError(t("canvas.duplicate_label", label=label))
+        counts[label] = item.count
+    return counts
+
+
+class _ScenarioFunnel(Canvas):
+    """Prefills from the latest period of the scenario's patient funnel, summed over regions."""
+
+    def funnel_counts(self) -> list[tuple[str, float]]:
+        """``[(stage label, patients)]`` of the latest period, in funnel order."""
+        table = self.table("patient_funnel")
+        latest = table[table["period"] == table["period"].max()]
+        order = list(dict.fromkeys(latest["stage"]))
+        totals = latest.groupby("stage", sort=False)["patients"].sum()
+        kind = get_table("patient_funnel").column("stage").category
+        return [(category_label(kind, stage, self.lang), float(totals[stage])) for stage in order]
+
+
+class MarketScopeCanvas(_ScenarioFunnel):
+    """Draw the pool: the market from the whole population down to the brand's patients."""
+
+    exercise = "market_scope"
+    section = "market_scope"
+    unit = 1
+
+    def prefill(self) -> None:
+        self.model.levels = [PoolLevel(label=s, count=c) for s, c in self.funnel_counts()]
+
+    def build(self) -> list[widgets.Widget]:
+        scope = self.model
+        return [
+            self.text(scope, "definition", "market_definition", multiline=True, rows=2),
+            self.rows(
+                scope,
+                "levels",
+                PoolLevel,
+                [("label", "level", "text"), ("count", "count", "number")],
+            ),
+            self.text(scope, "notes", "notes", multiline=True, rows=2),
+        ]
+
+    def draw(self) -> Axes:
+        return diagrams.market_pool(_counts(self.model.levels, "label"), lang=self.lang)
+
+
+class PurchaseFlowCanvas(_ScenarioFunnel):
+    """Quantify each step of the diagnosis and treatment flow."""
+
+    exercise = "purchase_flow"
+    section = "purchase_flow"
+    unit = 1
+
+    def prefill(self) -> None:
+        self.model.steps = [FlowStep(name=s, count=c) for s, c in self.funnel_counts()]
+
+    def build(self) -> list[widgets.Widget]:
+        return [
+            self.rows(
+                self.model,
+                "steps",
+                FlowStep,
+                [("name", "step", "text"), ("count", "count", "number")],
+            )
+        ]
+
+    def draw(self) -> Axes:
+        flow = self.model
+        return diagrams.purchase_funnel(
+            _counts(flow.steps, "name"),
+            leverage=[p.step for p in flow.leverage_points if p.step],
+            lang=self.lang,
+        )
+
+
+class LeveragePointsCanvas(PurchaseFlowCanvas):
+    """Choose up to three leverage points on the flow, most important first, with reasons."""
+
+    exercise = "leverage_points"
+
+    def build(self) -> list[widgets.Widget]:
+        flow = self.model
+        while len(flow.leverage_points) < MAX_LEVERAGE_POINTS:
+            flow.leverage_points.append(LeveragePoint())
+        steps = [(t("canvas.none_chosen"), "")] + [(s.name, s.name) for s in flow.steps if s.name]
+        blocks = []
+        for rank, point in enumerate(flow.leverage_points[:MAX_LEVERAGE_POINTS], start=1):
+            blocks.append(
+                widgets.VBox(
+                    [
+                        widgets.HTML(f"<b>{t('canvas.leverage_rank', n=rank)}</b>"),
+                        self.choice(point, "step", "step", steps),
+                        self.text(point, "idea", "idea"),
+                        self.text(point, "rationale", "rationale", multiline=True, rows=2),
+                    ]
+                )
+            )
+        return blocks

@@ -1,0 +1,148 @@
+"""Unit 2 canvas: the segmentation framework on two customer variables, with priority cells."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from .. import diagrams
+from ..analysis.segmentation import Segmentation as Framework
+from ..analysis.segmentation import framework
+from ..data.schema import CATEGORIES, category_label, get_table
+from ..i18n import t
+from ..plan import SegmentVariable
+from .base import Canvas
+from .fields import parse_number
+
+TABLE = "hcps"
+VARIABLES = (
+    "monthly_patients",
+    "category_rx",
+    "volume_decile",
+    "adoption_stage",
+    "hospital_tier",
+    "title",
+    "digital_affinity",
+)
+"""Customer variables a group can segment on: potential, behaviour and profile."""
+
+PRIORITY_SLOTS = 3
+SEPARATOR = "|"
+"""Joins a cell's row and column level into one priority-segment id: ``"high|aware"``."""
+
+
+def _category(column: str) -> str | None:
+    return get_table(TABLE).column(column).category
+
+
+def _cuts(text: str, field: str) -> list[float]:
+    """Cut points typed as ``60, 150`` (any comma, full-width ones too), sorted."""
+    parts = [p for p in text.replace("，", ",").replace("、", ",").split(",") if p.strip()]
+    values = [parse_number(p, field=field, minimum=None) for p in parts]
+    return sorted(v for v in values if v is not None)
+
+
+class SegmentationCanvas(Canvas):
+    """Choose two variables and their cut points; rank the priority segments."""
+
+    exercise = "segmentation"
+    section = "segmentation"
+    unit = 2
+
+    def prefill(self) -> None:
+        self.model.variables = [
+            SegmentVariable(key="monthly_patients"),
+            SegmentVariable(key="adoption_stage"),
+        ]
+
+    def build(self) -> list[widgets.Widget]:
+        seg = self.model
+        while len(seg.variables) < 2:
+            seg.variables.append(SegmentVariable(key=VARIABLES[len(seg.variables)]))
+        options = [(self._column_label(c), c) for c in VARIABLES]
+        controls = []
+        for variable, name in zip(seg.variables, ("row_variable", "column_variable"), strict=True):
+            cuts = widgets.Text(
+                value=", ".join(f"{c:g}" for c in variable.cut_points),
+                description=self.label("cut_points"),
+                placeholder=t("canvas.cut_points_hint"),
+                style={"description_width": "8em"},
+                layout=widgets.Layout(width="100%"),
+            )
+            self._bind(
+                cuts,
+                variable,
+                "cut_points",
+                lambda text: _cuts(text, self.label("cut_points")),
+            )
+            controls += [self.choice(variable, "key", name, options), cuts]
+        self.priority_box = widgets.VBox()
+        controls += [
+            widgets.HTML(f"<b>{t('canvas.priority_title')}</b>"),
+            self.priority_box,
+            self.text(seg, "notes", "notes", multiline=True, rows=2),
+        ]
+        return controls
+
+    def _column_label(self, column: str) -> str:
+        spec = get_table(TABLE).column(column)
+        return spec.label_zh if self.lang == "zh" else spec.label_en
+
+    def _level(self, column: str, key: str) -> str:
+        kind = _category(column)
+        return category_label(kind, key, self.lang) if kind else t(f"canvas.level.{key}")
+
+    def framework(self) -> Framework:
+        """The framework the group's choices define on the scenario's customer table."""
+        seg = self.model
+        rows, cols = seg.variables[0], seg.variables[1]
+        if rows.key == cols.key:
+            raise ValueError(t("canvas.same_variable"))
+        args = {}
+        for axis, variable in (("row", rows), ("col", cols)):
+            kind = _category(variable.key)
+            if kind:
+                args[f"{axis}_levels"] = list(CATEGORIES[kind])
+            elif variable.cut_points:
+                args[f"{axis}_cuts"] = variable.cut_points
+        chosen = [tuple(p.split(SEPARATOR, 1)) for p in seg.priority_segments if SEPARATOR in p]
+        return framework(self.table(TABLE), rows.key, cols.key, priority=chosen or 3, **args)
+
+    def draw(self) -> Axes:
+        result = self.framework()
+        self._priority_choices(result)
+        return diagrams.segment_matrix(result, lang=self.lang)
+
+    def _priority_choices(self, result: Framework) -> None:
+        """Offer the framework's cells in the three priority drop-downs."""
+        cells = [
+            (
+                f"{self._level(result.rows.column, r)} × {self._level(result.cols.column, c)}",
+                f"{r}{SEPARATOR}{c}",
+            )
+            for r, c in zip(result.cells["row"], result.cells["col"], strict=True)
+        ]
+        seg = self.model
+        keys = [value for _, value in cells]
+        current = [p for p in seg.priority_segments if p in keys]
+        if current != list(seg.priority_segments):
+            seg.priority_segments = current
+        options = [(t("canvas.none_chosen"), ""), *cells]
+        boxes = []
+        for slot in range(PRIORITY_SLOTS):
+            value = current[slot] if slot < len(current) else ""
+            box = widgets.Dropdown(
+                options=options,
+                value=value,
+                description=t("canvas.priority_n", n=slot + 1),
+                style={"description_width": "8em"},
+                layout=widgets.Layout(width="100%"),
+            )
+            box.observe(self._priority_changed, names="value")
+            boxes.append(box)
+        self.priority_box.children = boxes
+
+    def _priority_changed(self, _change: dict) -> None:
+        chosen = [box.value for box in self.priority_box.children if box.value]
+        self.model.priority_segments = list(dict.fromkeys(chosen))
+        self.changed()

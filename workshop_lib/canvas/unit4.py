@@ -1,0 +1,174 @@
+"""Unit 4 canvases: the benefit ladder, the 4-dimension brand assessment, the communication plan."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from .. import diagrams
+from ..i18n import t
+from ..plan import BrandItem, CommunicationStep
+from ..style import PALETTE
+from .base import Canvas
+
+
+class BenefitLadderCanvas(Canvas):
+    """Climb from product attributes to functional and emotional benefits."""
+
+    exercise = "benefit_ladder"
+    section = "benefit_ladder"
+    unit = 4
+
+    def build(self) -> list[widgets.Widget]:
+        ladder = self.model
+        return [
+            self.text(ladder, "brand", "brand"),
+            self.lines(ladder, "emotional", "emotional"),
+            self.lines(ladder, "functional", "functional"),
+            self.lines(ladder, "attributes", "attributes"),
+        ]
+
+    def draw(self) -> Axes:
+        ladder = self.model.model_dump()
+        sizes = {rung: len(ladder[rung]) for rung in ("attributes", "functional", "emotional")}
+        ladder["links"] = {
+            "functional": [
+                p
+                for p in ladder["links"]["functional"]
+                if p[0] < sizes["attributes"] and p[1] < sizes["functional"]
+            ],
+            "emotional": [
+                p
+                for p in ladder["links"]["emotional"]
+                if p[0] < sizes["functional"] and p[1] < sizes["emotional"]
+            ],
+        }
+        return diagrams.benefit_ladder(ladder, lang=self.lang)
+
+
+class BrandAssessmentCanvas(Canvas):
+    """Score each strength and weakness on attractiveness, differentiation, implementability
+    and sustainability."""
+
+    exercise = "brand_assessment"
+    section = "brand_assessment"
+    unit = 4
+
+    def build(self) -> list[widgets.Widget]:
+        kinds = [(t("canvas.kind.strength"), "strength"), (t("canvas.kind.weakness"), "weakness")]
+        self.items_box = widgets.VBox()
+        add = widgets.Button(
+            description=t("canvas.add_row"), icon="plus", layout=widgets.Layout(width="auto")
+        )
+
+        def render() -> None:
+            rows = []
+            for i, item in enumerate(self.model.items):
+                remove = widgets.Button(
+                    icon="trash",
+                    tooltip=t("canvas.delete_row"),
+                    layout=widgets.Layout(width="2.5em"),
+                )
+                remove.on_click(lambda _button, i=i: on_remove(i))
+                rows.append(
+                    widgets.VBox(
+                        [
+                            widgets.HBox([self.text(item, "statement", "statement"), remove]),
+                            widgets.HBox(
+                                [self.choice(item, "kind", "", kinds, width="9em")]
+                                + [
+                                    self.choice(item, dim, "", _scores(dim), width="auto")
+                                    for dim in DIMENSIONS
+                                ]
+                            ),
+                        ],
+                        layout=widgets.Layout(
+                            border=f"1px solid {PALETTE.grid}", padding="4px", margin="2px 0"
+                        ),
+                    )
+                )
+            self.items_box.children = rows
+
+        def on_remove(index: int) -> None:
+            if index < len(self.model.items):
+                self.model.items.pop(index)
+            render()
+            self.changed()
+
+        def on_add(_button: widgets.Button) -> None:
+            self.model.items.append(BrandItem(**dict.fromkeys(DIMENSIONS, 3)))
+            render()
+            self.changed()
+
+        add.on_click(on_add)
+        render()
+        return [self.text(self.model, "brand", "brand"), self.items_box, add]
+
+    def draw(self) -> Axes:
+        return diagrams.brand_assessment(self.model.model_dump(), lang=self.lang)
+
+
+DIMENSIONS = ("attractiveness", "differentiation", "implementability", "sustainability")
+
+
+def _scores(dimension: str) -> list[tuple[str, int | None]]:
+    name = t(f"canvas.dimension.{dimension}")
+    return [(f"{name}: —", None)] + [(f"{name}: {i}", i) for i in range(1, 6)]
+
+
+class CommunicationCanvas(Canvas):
+    """Write the communication strategy and the behaviour-change step table behind it."""
+
+    exercise = "communication"
+    section = "communication"
+    unit = 4
+
+    def prefill(self) -> None:
+        stages = [s.stage for s in self.plan.behaviour_map.stages if s.stage]
+        self.model.steps = [CommunicationStep(stage=s) for s in stages]
+
+    def build(self) -> list[widgets.Widget]:
+        self.preview = widgets.HTML()
+        self.image.layout.display = "none"
+        return [
+            self.text(self.model, "strategy", "strategy", multiline=True, rows=3),
+            self.rows(
+                self.model,
+                "steps",
+                CommunicationStep,
+                [
+                    ("stage", "stage", "text"),
+                    ("desired", "desired", "text"),
+                    ("message", "message", "text"),
+                    ("proof", "proof", "text"),
+                ],
+            ),
+            self.preview,
+        ]
+
+    def redraw(self) -> None:
+        """The strategy and its step table as a formatted preview (no chart)."""
+        title = t("canvas.field.strategy", lang=self.lang)
+        head = "".join(
+            f"<th style='text-align:left;padding:4px'>"
+            f"{html.escape(t(f'canvas.field.{c}', lang=self.lang))}</th>"
+            for c in ("stage", "desired", "message", "proof")
+        )
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td style='padding:4px;vertical-align:top'>{html.escape(getattr(step, c))}</td>"
+                for c in ("stage", "desired", "message", "proof")
+            )
+            + "</tr>"
+            for step in self.model.steps
+        )
+        self.preview.value = (
+            f"<div style='border-left:4px solid {PALETTE.primary};padding:6px 10px;"
+            f"margin:8px 0'><b>{html.escape(title)}</b><br>"
+            f"{html.escape(self.model.strategy)}</div>"
+            f"<table style='border-collapse:collapse'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>"
+        )

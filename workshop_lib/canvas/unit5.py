@@ -1,0 +1,41 @@
+"""Unit 5 canvas: the activation plan, channel by channel, with a message and a KPI each."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+from matplotlib.axes import Axes
+
+from .. import diagrams
+from ..plan import Activity
+from .base import Canvas
+
+
+class ActivityPlanCanvas(Canvas):
+    """For the target group: activities per channel, each with its message, KPI and target."""
+
+    exercise = "activity_plan"
+    section = "activity_plan"
+    unit = 5
+
+    def build(self) -> list[widgets.Widget]:
+        plan = self.model
+        return [
+            self.text(plan, "title", "plan_title"),
+            self.rows(
+                plan,
+                "rows",
+                Activity,
+                [
+                    ("target_group", "target_group", "text"),
+                    ("channel", "channel", "text"),
+                    ("activity", "activity", "text"),
+                    ("message", "message", "text"),
+                    ("kpi", "kpi", "text"),
+                    ("target", "target", "text"),
+                ],
+                max_rows=16,
+            ),
+        ]
+
+    def draw(self) -> Axes:
+        return diagrams.activity_plan(self.model.model_dump(), lang=self.lang)
