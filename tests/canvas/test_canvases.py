@@ -37,8 +37,9 @@ def test_every_canvas_builds_on_a_blank_plan_without_a_traceback(exercise, lang,
     # either a diagram was drawn or a message says what it still needs
     assert canvas.image.value or canvas.message.value or exercise == "communication"
     title = i18n.t(f"canvas.{exercise}.title", lang=lang)
-    assert any(title in getattr(w, "value", "") for w in walk(canvas.widget)
-               if isinstance(w, widgets.HTML))
+    assert any(
+        title in getattr(w, "value", "") for w in walk(canvas.widget) if isinstance(w, widgets.HTML)
+    )
 
 
 def test_market_scope_prefilled_from_the_scenario_then_edited(plan, open_canvas):
@@ -73,8 +74,11 @@ def test_segmentation_variables_cut_points_and_priorities(plan, open_canvas):
     row = labelled(canvas.widget, i18n.t("canvas.field.row_variable"))
     row.value = "category_rx"
     assert plan.segmentation.variables[0].key == "category_rx"
-    cuts = [w for w in find(canvas.widget, widgets.Text)
-            if w.description == i18n.t("canvas.field.cut_points")][0]
+    cuts = next(
+        w
+        for w in find(canvas.widget, widgets.Text)
+        if w.description == i18n.t("canvas.field.cut_points")
+    )
     cuts.value = "40，120"
     assert plan.segmentation.variables[0].cut_points == [40.0, 120.0]
     first = labelled(canvas.widget, i18n.t("canvas.priority_n", n=1))
@@ -120,8 +124,7 @@ def test_behaviour_map_stages_added_filled_and_deleted(plan, open_canvas):
     add.click()
     add.click()
     assert len(plan.behaviour_map.stages) == 2
-    for box in find(canvas.widget, widgets.Textarea,
-                    description=i18n.t("canvas.field.desired")):
+    for box in find(canvas.widget, widgets.Textarea, description=i18n.t("canvas.field.desired")):
         box.value = "每位新诊断患者都评估 SGLT2"
     assert bytes(canvas.image.value).startswith(b"\x89PNG")
     first = canvas.image.value
@@ -131,8 +134,11 @@ def test_behaviour_map_stages_added_filled_and_deleted(plan, open_canvas):
 
 def test_benefit_ladder_and_brand_assessment(plan, open_canvas):
     ladder = open_canvas("benefit_ladder")
-    for key, text in (("attributes", "每日一次口服"), ("functional", "平稳降糖"),
-                      ("emotional", "安心")):
+    for key, text in (
+        ("attributes", "每日一次口服"),
+        ("functional", "平稳降糖"),
+        ("emotional", "安心"),
+    ):
         labelled(ladder.widget, i18n.t(f"canvas.field.{key}")).value = text
     assert bytes(ladder.image.value).startswith(b"\x89PNG")
     brand = open_canvas("brand_assessment")
@@ -153,8 +159,11 @@ def test_activity_plan_rows(plan, open_canvas):
     canvas = open_canvas("activity_plan")
     find(canvas.widget, widgets.Button, description=i18n.t("canvas.add_row"))[0].click()
     texts = find(canvas.widget, widgets.Text)
-    for box, value in zip(texts[1:], ["内分泌科医生", "wecom", "病例分享", "心肾获益", "响应率",
-                                      "≥ 25%"], strict=False):
+    for box, value in zip(
+        texts[1:],
+        ["内分泌科医生", "wecom", "病例分享", "心肾获益", "响应率", "≥ 25%"],
+        strict=False,
+    ):
         box.value = value
     assert bytes(canvas.image.value).startswith(b"\x89PNG")
     assert saved(plan, canvas).activity_plan.rows[0].channel == "wecom"
