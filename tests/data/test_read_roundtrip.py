@@ -136,3 +136,20 @@ def test_gbk_whose_chinese_starts_late_in_the_file(clean, tmp_path):
     path = tmp_path / "hcps.csv"
     path.write_bytes(data)
     pd.testing.assert_frame_equal(read_table(path, "hcps"), clean["hcps"])
+
+
+def test_ids_keep_leading_zeros_and_numeric_looking_text(clean, tmp_path, write_csv):
+    frame = clean["regions"].copy()
+    frame["region_id"] = [f"{i:03d}" for i in range(1, 7)]
+    result = read_table(write_csv(frame, tmp_path / "regions.csv"), "regions")
+    assert result["region_id"].tolist() == ["001", "002", "003", "004", "005", "006"]
+
+
+def test_unsorted_file_reports_the_earliest_duplicate_row(clean, tmp_path, write_csv):
+    frame = clean["rx_monthly"].sample(frac=1.0, random_state=3).reset_index(drop=True)
+    frame.loc[400] = frame.loc[17]
+    path = write_csv(frame, tmp_path / "rx.csv")
+    with i18n.language("en"), pytest.raises(Exception) as caught:
+        read_table(path, "rx_monthly")
+    assert (caught.value.row, caught.value.column) == (402, "month")
+    assert "duplicates row 19" in str(caught.value)

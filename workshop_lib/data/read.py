@@ -135,24 +135,20 @@ def _read_csv(path: Path, head: bytes, spec: Table, name: str) -> pd.DataFrame:
 
 
 def _parse_csv(path: Path, sep: str, encoding: str, spec: Table) -> pd.DataFrame:
-    """Parse with pandas' C reader: text columns as text, numbers natively where they can be."""
+    """Parse with pandas' C reader, as close to a plain ``read_csv`` as correctness allows.
+
+    Free-text columns are read as text, so IDs such as ``007`` keep their zeros; every other
+    column is inferred as usual. Blank lines are kept so rows keep their spreadsheet numbers.
+    Cells like ``1,234`` or ``12%`` leave a column as text, and :mod:`.validate` parses it.
+    """
     header = pd.read_csv(path, sep=sep, encoding=encoding, nrows=0)
     mapping, _ = _header_map(header.columns, spec)
-    numeric = {"int", "float", "rate"}
     as_text = {
         raw: str
         for raw in header.columns
-        if raw not in mapping or spec.column(mapping[raw]).dtype not in numeric
+        if raw not in mapping or spec.column(mapping[raw]).dtype == "string"
     }
-    return pd.read_csv(
-        path,
-        sep=sep,
-        encoding=encoding,
-        dtype=as_text,
-        thousands=",",
-        skip_blank_lines=False,
-        skipinitialspace=True,
-    )
+    return pd.read_csv(path, sep=sep, encoding=encoding, dtype=as_text, skip_blank_lines=False)
 
 
 def _detect_encoding(head: bytes) -> str | None:
@@ -280,14 +276,31 @@ def _map_columns(raw: pd.DataFrame, spec: Table, name: str) -> tuple[pd.DataFram
             DataWarning,
             stacklevel=3,
         )
-    frame = raw[list(mapping)].set_axis(list(mapping.values()), axis=1)
+    frame = raw if len(mapping) == raw.shape[1] else raw[list(mapping)]
+    frame = frame.set_axis(list(mapping.values()), axis=1)
     frame.index = np.arange(2, len(frame) + 2)
-    blank = frame.isna().all(axis=1).to_numpy()
+    blank = _blank_rows(frame)
     if blank.any():
         frame = frame[~blank]
     if frame.empty:
         raise _fail(name, "data.no_rows")
     return frame, Checker(frame.index.to_numpy())
+
+
+def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows where every cell is empty; text columns are looked at only where numbers are empty."""
+    numeric = [k for k in frame.columns if pd.api.types.is_numeric_dtype(frame[k].dtype)]
+    blank = np.ones(len(frame), dtype=bool)
+    for key in numeric:
+        blank &= frame[key].isna().to_numpy()
+    candidates = np.flatnonzero(blank)
+    for key in frame.columns.difference(numeric, sort=False):
+        if not len(candidates):
+            break
+        candidates = candidates[frame[key].iloc[candidates].isna().to_numpy()]
+    blank[:] = False
+    blank[candidates] = True
+    return blank
 
 
 def _sibling_regions(path: Path) -> set[str] | None:

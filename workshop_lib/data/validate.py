@@ -46,6 +46,8 @@ class Checker:
         self.problems: list[Problem] = []
         self.total = 0
         self.flagged: dict[str | None, np.ndarray] = {}
+        self.codes: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        """Per text-like column: (code per row, distinct converted values); code -1 is blank."""
 
     def add(self, mask: np.ndarray, column: str | None, message) -> None:
         """Record a problem for each row where ``mask`` holds.
@@ -60,11 +62,6 @@ class Checker:
         self.total += len(positions)
         for pos in positions[:MAX_PROBLEMS]:
             self.problems.append(Problem(int(self.rows[pos]), column, message(pos)))
-
-    def add_one(self, problem: Problem) -> None:
-        """Record a single problem."""
-        self.total += 1
-        self.problems.append(problem)
 
 
 # --- column conversion ---------------------------------------------------------------------------
@@ -82,7 +79,7 @@ def convert(frame: pd.DataFrame, table: Table, check: Checker) -> pd.DataFrame:
             _check_blank(out[column.key], column, check)
         else:
             out[column.key] = _empty(column, frame.index)
-    return pd.DataFrame(out, index=frame.index)
+    return pd.DataFrame(out, index=frame.index, copy=False)
 
 
 def _empty(column: Column, index: pd.Index) -> pd.Series:
@@ -95,7 +92,8 @@ def _empty(column: Column, index: pd.Index) -> pd.Series:
 def _check_blank(series: pd.Series, column: Column, check: Checker) -> None:
     """Report empty cells of a required column, except cells already reported as unreadable."""
     if column.required:
-        blank = series.isna().to_numpy()
+        codes = check.codes.get(column.key)
+        blank = series.isna().to_numpy() if codes is None else codes[0] < 0
         flagged = check.flagged.get(column.key)
         if flagged is not None:
             blank = blank & ~flagged
@@ -113,22 +111,38 @@ def _text(value: object) -> str | None:
 
 
 def _by_value(series: pd.Series, column: Column, check: Checker, parse) -> pd.Series:
-    """Convert through the distinct values: ``parse(raw) -> (value, error message or None)``."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    """Convert through the distinct values: ``parse(raw) -> (value, error message or None)``.
+
+    Records a code per row for the converted value in ``check.codes`` (later checks reuse it)
+    and returns ``series`` itself when no value changes, as in a clean file.
+    """
+    # an object ndarray factorises much faster than a string Series (no extension-array detour),
+    # and a small size hint keeps the hash table small (it grows if there are many values)
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), size_hint=1024)
     values = np.empty(len(uniques) + 1, dtype=object)
     values[-1] = None
     bad = np.zeros(len(uniques) + 1, dtype=bool)
     messages: dict[int, str] = {}
+    unchanged = True
     for i, raw in enumerate(uniques):
         value, message = parse(raw)
         values[i] = value
+        unchanged = unchanged and value == raw and type(value) is type(raw)
         if message is not None:
             bad[i] = True
             messages[i] = message
-    picked = values[codes]
     if bad.any():
         check.add(bad[codes], column.key, lambda pos: messages[codes[pos]])
-    return pd.Series(picked, index=series.index)
+    codes = codes.astype(np.int32, copy=False)
+    if unchanged:  # distinct raw values stay distinct: the raw codes serve as they are
+        check.codes[column.key] = (codes, values[:-1])
+        if series.dtype == _TEXT_DTYPE:
+            return series
+    else:
+        value_codes, value_uniques = pd.factorize(values[:-1], use_na_sentinel=True)
+        value_codes = np.append(value_codes, -1).astype(np.int32)
+        check.codes[column.key] = (value_codes[codes], np.asarray(value_uniques, dtype=object))
+    return pd.Series(values[codes], index=series.index, dtype=object)
 
 
 _TEXT_DTYPE = pd.Series(["text"]).dtype
@@ -140,9 +154,12 @@ def as_text(values, index=None) -> pd.Series:
     return pd.Series(values, index=index, dtype=_TEXT_DTYPE)
 
 
+def _texts(result: pd.Series) -> pd.Series:
+    return result if result.dtype == _TEXT_DTYPE else as_text(result.to_numpy(), result.index)
+
+
 def _to_string(series: pd.Series, column: Column, check: Checker) -> pd.Series:
-    result = _by_value(series, column, check, lambda raw: (_text(raw), None))
-    return as_text(result.to_numpy(), series.index)
+    return _texts(_by_value(series, column, check, lambda raw: (_text(raw), None)))
 
 
 def _to_category(series: pd.Series, column: Column, check: Checker) -> pd.Series:
@@ -158,7 +175,7 @@ def _to_category(series: pd.Series, column: Column, check: Checker) -> pd.Series
             return None, t("data.unknown_category", value=text, allowed=allowed)
         return key, None
 
-    return as_text(_by_value(series, column, check, parse).to_numpy(), series.index)
+    return _texts(_by_value(series, column, check, parse))
 
 
 def category_lookup(category: str) -> dict[str, str]:
@@ -207,7 +224,7 @@ def _to_month(series: pd.Series, column: Column, check: Checker) -> pd.Series:
             return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}", None
         return None, t("data.not_month", value=text)
 
-    return as_text(_by_value(series, column, check, parse).to_numpy(), series.index)
+    return _texts(_by_value(series, column, check, parse))
 
 
 def _to_number(series: pd.Series, column: Column, check: Checker) -> pd.Series:
@@ -234,10 +251,11 @@ def _to_number(series: pd.Series, column: Column, check: Checker) -> pd.Series:
             check.add(
                 above, key, lambda pos: t("data.above_max", value=_fmt(values[pos]), max=_fmt(high))
             )
-    if column.dtype != "int":
-        return pd.Series(values.astype("float64", copy=False), index=series.index)
-    if values.dtype.kind in "iu":
-        return pd.Series(values.astype("int64", copy=False), index=series.index)
+    wanted = np.dtype("int64" if column.dtype == "int" else "float64")
+    if series.dtype == wanted:  # already right, as in a clean file: no copy
+        return series
+    if column.dtype != "int" or values.dtype.kind in "iu":
+        return pd.Series(values.astype(wanted), index=series.index, copy=False)
     whole = np.where(filled, np.round(values), np.nan)
     if filled.all() and np.all(np.abs(whole) < 2**62):
         return pd.Series(whole.astype("int64"), index=series.index)
@@ -297,19 +315,36 @@ def check_rules(
 
 def _check_duplicates(frame: pd.DataFrame, table: Table, check: Checker) -> None:
     keys = list(table.key)
-    codes = [pd.factorize(frame[k])[0].astype(np.int64) for k in keys]
-    combined = codes[0]
-    for c in codes[1:]:  # re-factorise each step so the combined code stays below len(frame)
-        combined = pd.factorize(combined * (int(c.max()) + 2) + c)[0].astype(np.int64)
+    codes = [
+        check.codes[k][0] if k in check.codes else pd.factorize(frame[k])[0].astype(np.int64)
+        for k in keys
+    ]
+    combined = codes[0].astype(np.int64)  # one code for the whole key, in mixed radix
+    span = int(combined.max()) + 2
+    for c in codes[1:]:
+        radix = int(c.max()) + 2
+        if span * radix >= 2**62:  # re-factorise so the combined code stays small
+            combined = pd.factorize(combined)[0].astype(np.int64)
+            span = len(combined) + 1
+        combined *= radix
+        combined += c
+        span *= radix
     filled = np.logical_and.reduce([c >= 0 for c in codes])
-    dup = pd.Series(combined).duplicated(keep="first").to_numpy() & filled
+    # sort the key codes (stable: the earliest row of a key comes first; cheap on sorted files)
+    order = np.argsort(combined, kind="stable")
+    ranked = combined[order]
+    repeat = np.zeros(len(ranked), dtype=bool)
+    repeat[1:] = ranked[1:] == ranked[:-1]
+    dup = np.zeros(len(ranked), dtype=bool)
+    dup[order[repeat]] = True
+    dup &= filled
     if not dup.any():
         return
-    first_pos = pd.Series(np.arange(len(combined))).groupby(combined).transform("min").to_numpy()
 
     def message(pos: int) -> str:
+        first = order[np.searchsorted(ranked, combined[pos], side="left")]
         key = ", ".join(f"{k}={frame[k].iloc[pos]}" for k in keys)
-        return t("data.duplicate", first=int(check.rows[first_pos[pos]]), key=key)
+        return t("data.duplicate", first=int(check.rows[first]), key=key)
 
     check.add(dup, keys[0], message)
 
@@ -320,7 +355,7 @@ def _check_references(frame: pd.DataFrame, table: Table, check: Checker, known: 
         if column.references != "regions.region_id" or column.key not in frame:
             continue
         values = frame[column.key]
-        codes, uniques = pd.factorize(values)
+        codes, uniques = check.codes.get(column.key) or pd.factorize(values)
         unknown = np.array([u not in known for u in uniques] + [False])
         check.add(
             unknown[codes],
