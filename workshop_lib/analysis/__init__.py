@@ -6,7 +6,8 @@
   attractiveness scoring of units 2 and 3.
 """
 
+from . import attractiveness, segmentation
 from .funnel import funnel
 from .unit_kpis import unit_kpis
 
-__all__ = ["funnel", "unit_kpis"]
+__all__ = ["attractiveness", "funnel", "segmentation", "unit_kpis"]
