@@ -478,7 +478,7 @@ def growth_rate(current: object, previous: object) -> object:
 
     Used for segment growth (size or value of a segment) and for acquisition growth (new
     customers now versus in the previous period). Source: Farris et al., *Marketing Metrics*,
-    ch. 2.
+    ch. 4 (growth: percentage and CAGR).
 
     Parameters
     ----------
@@ -505,7 +505,7 @@ def cagr(start: object, end: object, years: object) -> object:
 
     ``cagr = (end / start) ** (1 / years) − 1``
 
-    Source: Farris et al., *Marketing Metrics*, ch. 2.
+    Source: Farris et al., *Marketing Metrics*, ch. 4 (growth: percentage and CAGR).
 
     Parameters
     ----------
@@ -636,7 +636,7 @@ def conversion_rate(converted: object, base: object) -> object:
 
     Used for behaviour conversion (HCPs who moved up the adoption ladder, of those who could)
     and sales conversion (conversions over responders or over contacts: label which). Source:
-    Farris et al., *Marketing Metrics*, ch. 8.
+    Farris et al., *Marketing Metrics* (conversion through a sales or response funnel).
 
     Parameters
     ----------
@@ -663,8 +663,9 @@ def stage_conversion(before: object, after: object, stages: Iterable[Hashable]) 
 
     For each starting stage k: ``(customers at k at the start who are at a stage above k at the
     end) / (customers at k at the start)``. Customers missing at either date are left out. The
-    top stage has no stage above it and is not reported. Source: Farris et al., *Marketing
-    Metrics*, ch. 8 (a transition matrix read row by row).
+    top stage has no stage above it and is not reported. Source: the course's adoption ladder,
+    read as a stage-to-stage transition matrix row by row; conversion as in Farris et al.,
+    *Marketing Metrics*.
 
     Parameters
     ----------
@@ -738,7 +739,7 @@ def engagement_rate(engaged: object, reached: object) -> object:
     """Engagement rate (客户参与度): engaged unique customers over unique customers reached.
 
     ``engagement = engaged / reached``; the denominator is the reach, not the follower base.
-    Source: Farris et al., *Marketing Metrics*, ch. 9.
+    Source: Farris et al., *Marketing Metrics*, ch. 9 (media and web metrics: reach).
 
     Parameters
     ----------
@@ -897,7 +898,7 @@ def response_rate(responses: object, reached: object) -> object:
     """Activity response rate (活动响应率): responses over contacts reached.
 
     ``response rate = responses / reached``; say whether the base is invited or reached
-    contacts. Source: Farris et al., *Marketing Metrics*, ch. 9.
+    contacts. Source: Farris et al., *Marketing Metrics*, ch. 9 (media and web metrics).
 
     Parameters
     ----------
