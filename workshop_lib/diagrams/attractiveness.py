@@ -324,8 +324,9 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
 
 
 def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float) -> None:
-    """The ranked list of segments beside the chart: rank, name, score."""
+    """Beside the chart: the ranked segments (rank, name, score), then what the zones mean."""
     size = SIZES["small"]
+    step = text_layout.line_height(size)
     ax.text(
         x,
         y,
@@ -337,12 +338,10 @@ def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float)
         va="top",
         gid="attractiveness.key",
     )
-    y -= text_layout.line_height(size) + 4
+    y -= step + 4
     for segment, entry in table.iterrows():
         label = f"{int(entry['rank'])}  {segment}  ({fmt.number(entry['score'], digits=2)})"
-        lines, fs = text_layout.fit(
-            label, width, 3 * text_layout.line_height(size), fontsize=size, min_fontsize=7.5
-        )
+        lines, fs = text_layout.fit(label, width, 3 * step, fontsize=size, min_fontsize=7.5)
         ax.text(
             x,
             y,
@@ -353,5 +352,41 @@ def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float)
             color=PALETTE.ink,
             linespacing=text_layout.LINESPACING,
             gid=f"attractiveness.key.{segment}",
+        )
+        y -= text_layout.block_height(len(lines), fs) + 3
+    y -= 10
+    for zone, colour in (
+        ("invest", PALETTE.good),
+        ("select", PALETTE.warning),
+        ("harvest", PALETTE.bad),
+    ):
+        ax.add_patch(
+            Rectangle(
+                (x, y - 9),
+                9,
+                9,
+                facecolor=colour,
+                alpha=0.35,
+                edgecolor="none",
+                gid=f"attractiveness.zone_key.{zone}",
+            )
+        )
+        lines, fs = text_layout.fit(
+            t(f"diagrams.attractiveness.zone.{zone}"),
+            width - 14,
+            2 * step,
+            fontsize=size,
+            min_fontsize=7.5,
+        )
+        ax.text(
+            x + 14,
+            y,
+            "\n".join(lines),
+            fontsize=fs,
+            ha="left",
+            va="top",
+            color=PALETTE.muted,
+            linespacing=text_layout.LINESPACING,
+            gid=f"attractiveness.zone_label.{zone}",
         )
         y -= text_layout.block_height(len(lines), fs) + 3
