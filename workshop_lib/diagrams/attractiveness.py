@@ -241,7 +241,7 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
                     box_w / 3,
                     box_h / 3,
                     facecolor=colour,
-                    alpha=0.08,
+                    alpha=0.14,
                     edgecolor=PALETTE.paper,
                     linewidth=2,
                     gid=f"attractiveness.zone.{i}.{j}",
