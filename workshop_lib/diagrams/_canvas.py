@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
-from matplotlib.patches import FancyBboxPatch, Polygon
+from matplotlib.patches import FancyBboxPatch, Patch, Polygon
 from matplotlib.text import Text
 
 from ..layout import text as lt
@@ -42,6 +42,16 @@ def canvas(ax: Axes, *, fill_figure: bool) -> Box:
     height = position.height * fig.get_figheight() * 72
     frameless(ax, (0.0, width), (0.0, height))
     return Box(0.0, 0.0, width, height)
+
+
+def add(ax: Axes, patch: Patch) -> Patch:
+    """Add ``patch`` to ``ax`` without growing its data limits.
+
+    The canvas has fixed limits, and measuring rounded boxes to update them costs more than
+    drawing them. The patch still counts among ``ax.patches``.
+    """
+    ax.add_artist(patch)
+    return patch
 
 
 def tint(color: str, amount: float) -> tuple[float, float, float]:
@@ -74,7 +84,7 @@ def panel(
         gid=gid,
         zorder=zorder,
     )
-    ax.add_patch(patch)
+    add(ax, patch)
     return patch
 
 
@@ -83,7 +93,7 @@ def polygon(
 ) -> Polygon:
     """Draw a filled polygon without an edge."""
     patch = Polygon(corners, closed=True, facecolor=face, edgecolor="none", gid=gid, zorder=zorder)
-    ax.add_patch(patch)
+    add(ax, patch)
     return patch
 
 
@@ -185,25 +195,33 @@ def bullets(
 
 
 def common_size(
-    texts: Sequence[str],
+    texts: Sequence[str | Sequence[str]],
     boxes: Sequence[Box],
     *,
     fontsize: float,
     min_fontsize: float = MIN_FONTSIZE,
     weight: str = "normal",
 ) -> float:
-    """The largest size at which every text fits its box: one size for a row of headings."""
-    return min(
-        lt.fit(
-            text,
-            max(box.width, 1.0),
-            max(box.height, 1.0),
-            fontsize=fontsize,
-            min_fontsize=min(min_fontsize, fontsize),
-            weight=weight,
-        )[1]
-        for text, box in zip(texts, boxes, strict=True)
-    )
+    """The largest size at which every text fits its box, so that a row of cells reads as one.
+
+    A text may be a bulleted list (a sequence of phrases) as drawn by :func:`bullets`; empty
+    texts do not count.
+    """
+    sizes = [float(fontsize)]
+    for text, box in zip(texts, boxes, strict=True):
+        if not text:
+            continue
+        width, height = max(box.width, 1.0), max(box.height, 1.0)
+        low = min(min_fontsize, fontsize)
+        if isinstance(text, str):
+            sizes.append(
+                lt.fit(text, width, height, fontsize=fontsize, min_fontsize=low, weight=weight)[1]
+            )
+        else:
+            sizes.append(
+                lt.fit_items(list(text), width, height, fontsize=fontsize, min_fontsize=low)[1]
+            )
+    return min(sizes)
 
 
 def needed_height(text: str, width: float, *, fontsize: float, weight: str = "normal") -> float:

@@ -189,6 +189,23 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
     lines = grid.split(
         body.take(sum(heights) + _GAP * (len(rows) - 1), "top")[0], heights, gap=_GAP, axis="y"
     )
+    cells = [grid.split(line, WEIGHTS, gap=_GAP)[1:] for line in lines]
+    size = min(  # one size for the whole table body
+        cv.common_size(
+            [rows[k][key] for k in range(len(rows)) for key in keys],
+            [
+                cells[k][COLUMNS.index(key)].inset(cv.PAD, 4)
+                for k in range(len(rows))
+                for key in keys
+            ],
+            fontsize=_FONT,
+            weight=weight,
+        )
+        for keys, weight in (
+            (("activity", "target"), "bold"),
+            (("message", "target_group", "kpi"), "normal"),
+        )
+    )
     for n, channel in enumerate(channels):
         mine = [k for k, row in enumerate(rows) if row["channel"] == channel]
         top, bottom = lines[mine[0]], lines[mine[-1]]
@@ -207,8 +224,7 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
             va="center",
         )
         for k in mine:
-            cells = grid.split(lines[k], WEIGHTS, gap=_GAP)[1:]
-            for key, cell in zip(COLUMNS, cells, strict=True):
+            for key, cell in zip(COLUMNS, cells[k], strict=True):
                 face = cv.tint(colour, 0.09) if key != "target" else cv.tint(PALETTE.accent, 0.14)
                 cv.panel(ax, cell, gid=f"activity.cell.{k}.{key}.box", face=face, radius=3)
                 if rows[k][key]:
@@ -218,7 +234,7 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
                         cell.inset(cv.PAD, 4),
                         rows[k][key],
                         gid=f"activity.cell.{k}.{key}.text",
-                        fontsize=_FONT,
+                        fontsize=size,
                         weight="bold" if strong else "normal",
                         color=PALETTE.accent if key == "target" else PALETTE.ink,
                         ha="center" if key == "target" else "left",

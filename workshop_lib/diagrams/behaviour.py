@@ -141,7 +141,8 @@ def _change(ax: Axes, box: Box, stage: dict[str, Any], i: int) -> None:
             va="center",
         )
     x = arrow.center[0]
-    ax.add_patch(
+    cv.add(
+        ax,
         FancyArrow(
             x,
             arrow.top - 2,
@@ -154,7 +155,7 @@ def _change(ax: Axes, box: Box, stage: dict[str, Any], i: int) -> None:
             color=PALETTE.primary,
             gid=f"behaviour.change.{i}.arrow",
             zorder=3,
-        )
+        ),
     )
     cv.label(
         ax,
@@ -243,6 +244,14 @@ def behaviour_map(data: Any, *, ax: Axes | None = None, lang: str | None = None)
     heights = grid.sizes([needs[key] for key in ROWS], body.height, gap=_ROW_GAP, stretch=stretch)
     rows = dict(zip(ROWS, grid.split(body, heights, gap=_ROW_GAP, axis="y"), strict=True))
     _row_labels(ax, label_column, rows)
+    sizes = {  # one size per row, so a row reads as one
+        key: cv.common_size(
+            [stage[key] for stage in stages],
+            [Box(c.x, rows[key].y, c.width, rows[key].height).inset(_CELL_PAD) for c in columns],
+            fontsize=_FONT,
+        )
+        for key, _ in LISTS
+    }
     for i, (stage, column) in enumerate(zip(stages, columns, strict=True)):
         last = i == len(stages) - 1
         band = Box(
@@ -281,6 +290,6 @@ def behaviour_map(data: Any, *, ax: Axes | None = None, lang: str | None = None)
                     cell.inset(_CELL_PAD),
                     stage[key],
                     gid=f"behaviour.{key}.{i}.items",
-                    fontsize=_FONT,
+                    fontsize=sizes[key],
                 )
     return ax

@@ -123,7 +123,8 @@ def _mean_cell(ax: Axes, box: Box, mean: float, colour: str, gid: str) -> None:
     track, value = box.inset(4, 0).take(box.width * 0.62, "left", gap=6)
     bar = Box(track.x, track.center[1] - 5, track.width, 10)
     cv.panel(ax, bar, gid=f"{gid}.track", face=PALETTE.grid, radius=2, zorder=2)
-    ax.add_patch(
+    cv.add(
+        ax,
         Rectangle(
             (bar.x, bar.y),
             bar.width * mean / _SCALE[1],
@@ -132,7 +133,7 @@ def _mean_cell(ax: Axes, box: Box, mean: float, colour: str, gid: str) -> None:
             edgecolor="none",
             gid=f"{gid}.bar",
             zorder=3,
-        )
+        ),
     )
     cv.label(
         ax,

@@ -189,7 +189,8 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
                 zorder=2.5,
             )
     x = rail.x + rail.width / 2
-    ax.add_patch(
+    cv.add(
+        ax,
         FancyArrow(
             x,
             rail.y,
@@ -202,6 +203,6 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
             color=cv.tint(PALETTE.muted, 0.45),
             gid="ladder.rail",
             zorder=1,
-        )
+        ),
     )
     return ax

@@ -68,7 +68,8 @@ def _header(ax: Axes, box: Box, card: dict[str, Any]) -> None:
     inner = box.inset(14, 8)
     radius = min(inner.height / 2, 24)
     cx, cy = inner.x + radius, inner.y + inner.height / 2
-    ax.add_patch(
+    cv.add(
+        ax,
         Circle(
             (cx, cy),
             radius,
@@ -76,7 +77,7 @@ def _header(ax: Axes, box: Box, card: dict[str, Any]) -> None:
             edgecolor="none",
             gid="persona.header.avatar",
             zorder=2,
-        )
+        ),
     )
     initials = _initials(card["name"])
     ax.text(
@@ -213,7 +214,13 @@ def _quote(ax: Axes, box: Box, quote: str) -> None:
 
 
 def _lists(ax: Axes, box: Box, card: dict[str, Any]) -> None:
-    for (key, color), column in zip(SECTIONS, split(box, [1, 1, 1], gap=10), strict=True):
+    columns = split(box, [1, 1, 1], gap=10)
+    size = cv.common_size(
+        [card[key] for key, _ in SECTIONS],
+        [c.take(30, "top")[1].inset(cv.PAD * 2, cv.PAD * 2) for c in columns],
+        fontsize=SIZES["base"],
+    )
+    for (key, color), column in zip(SECTIONS, columns, strict=True):
         cv.panel(ax, column, gid=f"persona.{key}.box", face=cv.tint(color, 0.07), radius=6)
         head, body = column.take(30, "top")
         cv.panel(ax, head, gid=f"persona.{key}.head", face=color, radius=6, zorder=2)
@@ -241,7 +248,7 @@ def _lists(ax: Axes, box: Box, card: dict[str, Any]) -> None:
                 body.inset(cv.PAD * 2, cv.PAD * 2),
                 card[key],
                 gid=f"persona.{key}.items",
-                fontsize=SIZES["base"],
+                fontsize=size,
                 spaced=True,
             )
 
