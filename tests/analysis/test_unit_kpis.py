@@ -196,6 +196,14 @@ def test_a_missing_table_is_named():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_missing_column_is_named(lang):
+    tables = {**TABLES, "hcps": TABLES["hcps"].drop(columns=["brand_rx"])}
+    with i18n.language(lang), pytest.raises(ValueError) as caught:
+        unit_kpis(4, data=tables)
+    assert "brand_rx" in str(caught.value) and "loyalty" in str(caught.value)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("kwargs", "name", "value"), [
     ({"unit": 6}, "unit", "6"),
     ({"unit": "1"}, "unit", "'1'"),

@@ -135,7 +135,10 @@ def _compare(now: list[str], before: list[str]) -> str:
 
 
 def _sums(frame: pd.DataFrame, column: str | None, columns: list[str]) -> pd.DataFrame:
-    """Sums of ``columns`` and the row count ``n`` per group."""
+    """Sums of ``columns`` and the row count ``n`` per group (one group, 0, for no column)."""
+    if column is None:  # a plain sum is several times quicker than grouping on a constant
+        totals = {name: [frame[name].sum()] for name in columns}
+        return pd.DataFrame({**totals, "n": [len(frame)]}, index=[0])
     grouped = _groups(frame, column)
     sums = grouped[columns].sum()
     sums["n"] = grouped.size()
@@ -406,7 +409,7 @@ def unit_kpis(
     Raises
     ------
     ValueError
-        For an unknown unit or ``by``, or a table missing from ``data``.
+        For an unknown unit or ``by``, or a table or column missing from ``data``.
 
     Examples
     --------
@@ -430,7 +433,12 @@ def unit_kpis(
             rows = _result(missing, missing, [0], missing)
             period = t("analysis.not_split", by=by)
         else:
-            rows, period = spec.compute(get, column)
+            try:
+                rows, period = spec.compute(get, column)
+            except KeyError as missing:  # a hand-made table without a column the KPI needs
+                raise ValueError(
+                    t("analysis.column_missing", kpi=key, column=missing.args[0])
+                ) from None
             if by is None:
                 rows = rows.reindex([0])
         rows = rows.assign(
