@@ -142,3 +142,14 @@ def test_pictures_match_their_baselines(name, tmp_path):
     if not expected.exists():
         pytest.fail(f"no baseline {expected}; copy {actual} there after checking it by eye")
     assert compare_images(str(expected), str(actual), tol=6) is None
+
+
+def test_drawing_leaves_the_global_settings_alone(tmp_path):
+    import matplotlib as mpl
+
+    before = dict(mpl.rcParams)
+    for draw in short_cases("zh").values():
+        save_png(draw(), tmp_path / "x.png")
+    after = dict(mpl.rcParams)
+    changed = {k for k in before if before[k] != after[k] and k != "backend"}
+    assert not changed
