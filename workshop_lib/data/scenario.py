@@ -269,8 +269,10 @@ def load(table: str) -> pd.DataFrame:
 
     Examples
     --------
+    >>> use(None)  # the built-in sample, whatever was chosen before
     >>> load("regions")["region_id"].tolist()
     ['R01', 'R02', 'R03', 'R04', 'R05', 'R06']
+    >>> reset()  # back to the environment's or the saved choice
     """
     get_table(table)
     folder = active_folder()

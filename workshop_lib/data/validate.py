@@ -374,7 +374,8 @@ def _check_le(frame: pd.DataFrame, table: Table, left: str, right: str, check: C
     if not both.any():
         return
     if a.dtype.kind in "biuf" and b.dtype.kind in "biuf":
-        over = both & (a.to_numpy() > b.to_numpy())
+        left_values = a.to_numpy(dtype="float64", na_value=np.nan)
+        over = both & (left_values > b.to_numpy(dtype="float64", na_value=np.nan))
     else:
         over = both & (a.where(both, None) > b.where(both, None)).fillna(False).to_numpy(bool)
     lang_left, lang_right = table.column(left), table.column(right)
