@@ -123,3 +123,22 @@ def test_image_matches_baseline(name, lang, tmp_path):
     expected = BASELINE / actual.name
     assert expected.exists(), f"missing baseline {expected}"
     assert compare_images(str(expected), str(actual), tol=6) is None
+
+
+SECTIONS = {
+    "persona_card": "Persona",
+    "behaviour_map": "BehaviourMap",
+    "benefit_ladder": "BenefitLadder",
+    "brand_assessment": "BrandAssessment",
+    "activity_plan": "ActivityPlan",
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_plan_section_draws_like_its_dict(name):
+    from workshop_lib import plan
+
+    section = getattr(plan, SECTIONS[name]).model_validate(examples.load(name, "zh"))
+    from_section = [t.get_text() for t in draw(name, section).texts]
+    from_dict = [t.get_text() for t in draw(name, examples.load(name, "zh")).texts]
+    assert from_section == from_dict
