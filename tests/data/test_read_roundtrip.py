@@ -153,3 +153,13 @@ def test_unsorted_file_reports_the_earliest_duplicate_row(clean, tmp_path, write
         read_table(path, "rx_monthly")
     assert (caught.value.row, caught.value.column) == (402, "month")
     assert "duplicates row 19" in str(caught.value)
+
+
+def test_excel_column_given_twice_under_the_same_header(clean, tmp_path):
+    frame = clean["regions"]
+    path = tmp_path / "regions.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        frame.to_excel(writer, index=False)
+        frame[["adult_pop"]].to_excel(writer, index=False, startcol=frame.shape[1])
+    with i18n.language("en"), pytest.warns(DataWarning, match=r"adult_pop\.1"):
+        pd.testing.assert_frame_equal(read_table(path, "regions"), frame)

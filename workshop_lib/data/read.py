@@ -17,10 +17,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import get_language, t
 from .errors import DataError, DataWarning, Problem
 from .schema import Table, get_table
-from .validate import Checker, _fold, check_rules, convert
+from .validate import Checker, check_rules, convert, fold
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 """Workbook formats read with openpyxl."""
@@ -193,17 +193,29 @@ def _read_excel(path: Path, spec: Table, sheet: str | None, name: str) -> tuple[
         rows.pop()
     if not rows:
         raise _fail(name, "data.file_empty")
-    header = [("" if v is None else str(v)) for v in rows[0]]
+    header = _unique_headers(rows[0])
     width = len(header)
     body = [tuple(r[:width]) + (None,) * (width - len(r)) for r in rows[1:]]
     frame = pd.DataFrame(body, columns=header, dtype=object)
     return frame, name
 
 
+def _unique_headers(cells: tuple) -> list[str]:
+    """Header texts, a repeated one numbered ``name.1``, ``name.2`` as pandas does for CSV."""
+    seen: dict[str, int] = {}
+    headers = []
+    for cell in cells:
+        text = "" if cell is None else str(cell)
+        count = seen.get(text, 0)
+        seen[text] = count + 1
+        headers.append(f"{text}.{count}" if count and text else text)
+    return headers
+
+
 def _pick_sheet(names: list[str], spec: Table) -> str:
-    wanted = {_fold(spec.name), _fold(spec.label_zh), _fold(spec.label_en)}
+    wanted = {fold(spec.name), fold(spec.label_zh), fold(spec.label_en)}
     for sheet_name in names:
-        if _fold(sheet_name) in wanted:
+        if fold(sheet_name) in wanted:
             return sheet_name
     return names[0]
 
@@ -225,7 +237,7 @@ def header_lookup(spec: Table) -> dict[str, str]:
     lookup = {}
     for column in spec.columns:
         for spelling in (column.key, column.label_zh, column.label_en):
-            lookup[_fold(spelling)] = column.key
+            lookup[fold(spelling)] = column.key
     return lookup
 
 
@@ -235,7 +247,7 @@ def _header_map(headers: Iterable[object], spec: Table) -> tuple[dict[str, str],
     mapping, unknown = {}, []
     for raw in headers:
         text = str(raw).strip().lstrip("\ufeff")
-        key = lookup.get(_fold(text))
+        key = lookup.get(fold(text))
         if key is None:
             if text and not text.startswith("Unnamed:"):
                 unknown.append(text)
@@ -256,8 +268,6 @@ def _map_columns(raw: pd.DataFrame, spec: Table, name: str) -> tuple[pd.DataFram
             problems.append(
                 Problem(1, key, t("data.column_twice", column=key, headers=", ".join(headers)))
             )
-    from ..i18n import get_language
-
     lang = get_language()
     for column in spec.columns:
         if column.required and column.key not in by_key:

@@ -29,7 +29,7 @@ from ..i18n import t
 from .errors import DataError, DataWarning, Problem
 from .read import EXCEL_SUFFIXES, read_table
 from .schema import TABLES, get_table
-from .validate import _fold
+from .validate import fold
 
 ENV_VAR = "WORKSHOP_DATA"
 """Environment variable naming a company data folder."""
@@ -142,7 +142,7 @@ def find_sources(folder: str | Path) -> dict[str, Source]:
     """
     folder = Path(folder)
     names = {
-        _fold(n): table.name
+        fold(n): table.name
         for table in TABLES.values()
         for n in (table.name, table.label_zh, table.label_en)
     }
@@ -152,14 +152,14 @@ def find_sources(folder: str | Path) -> dict[str, Source]:
         if not path.is_file() or path.name.startswith((".", "~$")):
             continue
         suffix = path.suffix.lower()
-        table = names.get(_fold(path.stem))
+        table = names.get(fold(path.stem))
         if table and suffix in (".csv", ".txt", *EXCEL_SUFFIXES):
             found.setdefault(table, []).append(Source(path))
         elif suffix in EXCEL_SUFFIXES:
             workbooks.append(path)
     for path in workbooks:
         for sheet in _sheet_names(path):
-            table = names.get(_fold(sheet))
+            table = names.get(fold(sheet))
             if table:
                 found.setdefault(table, []).append(Source(path, sheet))
     problems = [
@@ -201,9 +201,7 @@ def _stamp(source: Source) -> tuple:
 
 def _cached_read(source: Source, table: str, regions: Source | None) -> pd.DataFrame:
     """Read ``source`` once per modification; later calls get a copy of the cached frame."""
-    from ..i18n import get_language
-
-    key = (str(source.path), source.sheet, table, get_language())
+    key = (str(source.path), source.sheet, table)
     stamp = (_stamp(source), None if regions is None else _stamp(regions))
     hit = _cache.get(key)
     if hit is not None and hit[0] == stamp:

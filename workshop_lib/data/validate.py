@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import get_language, t
 from .errors import MAX_PROBLEMS, Problem
 from .schema import CATEGORIES, Column, Table
 
@@ -170,7 +170,7 @@ def _to_category(series: pd.Series, column: Column, check: Checker) -> pd.Series
         text = _text(raw)
         if text is None:
             return None, None
-        key = lookup.get(_fold(text))
+        key = lookup.get(fold(text))
         if key is None:
             return None, t("data.unknown_category", value=text, allowed=allowed)
         return key, None
@@ -183,11 +183,11 @@ def category_lookup(category: str) -> dict[str, str]:
     lookup = {}
     for key, (zh, en) in CATEGORIES[category].items():
         for spelling in (key, zh, en):
-            lookup[_fold(spelling)] = key
+            lookup[fold(spelling)] = key
     return lookup
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Compare texts ignoring case, spaces and full-width/half-width brackets."""
     text = text.replace("(", "(").replace(")", ")").replace("-", "-")
     return re.sub(r"\s+", "", text).lower()
@@ -381,8 +381,6 @@ def _check_le(frame: pd.DataFrame, table: Table, left: str, right: str, check: C
     lang_left, lang_right = table.column(left), table.column(right)
 
     def message(pos: int) -> str:
-        from ..i18n import get_language
-
         lang = get_language()
         return t(
             "data.rule_le",
