@@ -56,3 +56,14 @@ def test_scores_off_the_scale_name_segment_and_criterion():
     bad = {**SCORES, "B": {**SCORES["B"], "growth": 9}}
     with i18n.language("en"), pytest.raises(ValueError, match=r"scores\[B\]\.growth"):
         attractiveness_chart(bad)
+
+
+def test_the_plans_section_gives_scores_and_weights():
+    from workshop_lib.plan import Attractiveness, Criterion
+
+    equal = [Criterion(key=c, label=c, weight=1 / 7) for c in CRITERIA]
+    section = Attractiveness(criteria=equal, scores=SCORES)
+    ax = attractiveness_chart(section, lang="en")
+    expected = rank(SCORES, {c: 1 / 7 for c in CRITERIA})
+    scores = [a.get_text() for a in artists(ax, "attractiveness.score.")]
+    assert scores == [f"{v:.2f}" for v in expected["score"]]

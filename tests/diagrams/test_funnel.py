@@ -86,3 +86,20 @@ def test_draws_on_a_given_axes_and_returns_it():
     assert not left.texts
     with pytest.raises(ValueError, match="ax"):
         purchase_funnel(FUNNEL, ax="right")
+
+
+def test_the_plans_purchase_flow_brings_its_leverage_points():
+    from workshop_lib.plan import FlowStep, LeveragePoint, PurchaseFlow
+
+    flow = PurchaseFlow(
+        steps=[FlowStep(name=k, count=v) for k, v in FUNNEL.items()],
+        leverage_points=[
+            LeveragePoint(step="treated", idea="随访"),
+            LeveragePoint(step="diagnosed", idea="筛查"),
+        ],
+    )
+    ax = purchase_funnel(flow.model_dump(), lang="en")
+    assert len(artists(ax, "funnel.stage.")) == len(FUNNEL)
+    first = artists(ax, "funnel.leverage_number.1")[0]
+    assert first.get_position()[1] == pytest.approx(_middle(ax, "treated"))
+    assert not artists(purchase_funnel(flow, leverage=[], lang="en"), "funnel.leverage")

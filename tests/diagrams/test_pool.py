@@ -83,3 +83,17 @@ def test_unknown_period_and_language_are_named():
         market_pool(table, period="1999")
     with pytest.raises(ValueError, match="lang"):
         market_pool(FUNNEL, lang="fr")
+
+
+def test_the_plans_market_scope_is_accepted_as_model_or_dict():
+    from workshop_lib.plan import MarketScope, PoolLevel
+
+    scope = MarketScope(
+        levels=[PoolLevel(label="总人口", count=1000), PoolLevel(label="患者", count=100)]
+    )
+    for data in (scope, scope.model_dump()):
+        ax = market_pool(data, lang="zh")
+        assert [a.get_text() for a in artists(ax, "pool.name.")] == ["总人口", "患者"]
+    empty = MarketScope(levels=[PoolLevel(label="总人口", count=1000), PoolLevel(label="患者")])
+    with i18n.language("en"), pytest.raises(ValueError, match=r'"data\[患者\]\.count"'):
+        market_pool(empty)

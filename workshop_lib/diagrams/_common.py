@@ -264,6 +264,14 @@ def text(value: Any, field: str, *, required: bool = True) -> str:
     return result
 
 
+def plan_section(data: Any) -> Any:
+    """Return a plan section (a pydantic model of :mod:`workshop_lib.plan`) as a plain dict.
+
+    Anything else is returned unchanged, so diagrams accept a section or its ``model_dump()``.
+    """
+    return data.model_dump() if hasattr(data, "model_dump") else data
+
+
 def records(data: Any, required: Sequence[str], *, field: str = "data") -> list[dict[str, Any]]:
     """Return ``data`` (a DataFrame or a sequence of mappings) as a list of dicts.
 

@@ -1,9 +1,10 @@
 """Read the stages of a market or a purchase flow from the shapes users hand in.
 
 The pool and the funnel both draw an ordered list of ``(stage, count)``: from a mapping
-``{"population": 20_000_000, ...}``, a list of pairs, a list of dicts, or a DataFrame such as
+``{"population": 20_000_000, ...}``, a list of pairs, a list of dicts, a DataFrame such as
 the ``patient_funnel`` table (summed over regions, one period) or the output of
-``analysis.funnel``.
+``analysis.funnel``, or a plan section (``plan.market_scope`` with its ``levels``,
+``plan.purchase_flow`` with its ``steps``, as models or as ``model_dump()`` dicts).
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..i18n import t
-from ._common import invalid, number, records, text
+from ._common import invalid, number, plan_section, records, text
 
 COUNT_COLUMNS = ("count", "patients")
 """Column names accepted for a stage's count, in order of preference."""
+
+PLAN_LISTS = {"levels": "label", "steps": "name"}
+"""Plan sections holding stages: the list's key and the key naming each stage."""
 
 
 def stage_counts(data: Any, *, period: Any = None) -> list[tuple[str, float]]:
@@ -34,7 +38,15 @@ def stage_counts(data: Any, *, period: Any = None) -> list[tuple[str, float]]:
     ValueError
         Naming the stage and field of a missing, negative or growing count.
     """
-    if hasattr(data, "columns") and hasattr(data, "groupby"):
+    data = plan_section(data)
+    listed = next(
+        (k for k in PLAN_LISTS if isinstance(data, Mapping) and isinstance(data.get(k), list)), None
+    )
+    if listed:
+        name = PLAN_LISTS[listed]
+        rows = records(data[listed], [name, "count"], field=listed)
+        pairs = [(row[name], row["count"]) for row in rows]
+    elif hasattr(data, "columns") and hasattr(data, "groupby"):
         pairs = _from_frame(data, period)
     elif isinstance(data, Mapping):
         pairs = list(data.items())

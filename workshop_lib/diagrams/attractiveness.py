@@ -26,7 +26,17 @@ from ..analysis.attractiveness import CRITERIA, SCALE, rank
 from ..i18n import t
 from ..layout import text as text_layout
 from ..style import PALETTE, SIZES
-from ._common import MARGIN, artists, boxed_text, canvas, diagram, heading, invalid, new_axes
+from ._common import (
+    MARGIN,
+    artists,
+    boxed_text,
+    canvas,
+    diagram,
+    heading,
+    invalid,
+    new_axes,
+    plan_section,
+)
 
 __all__ = ["artists", "attractiveness_chart"]
 
@@ -53,10 +63,11 @@ def attractiveness_chart(
 
     Parameters
     ----------
-    data : DataFrame or mapping
+    data : DataFrame, mapping or plan section
         Either the result of :func:`workshop_lib.analysis.attractiveness.rank`, or scores 1–5
         per segment and criterion (``{segment: {criterion: score}}`` or a DataFrame indexed by
-        segment), which are ranked here with ``weights`` and ``size``.
+        segment), which are ranked here with ``weights`` and ``size``; or the plan's
+        ``attractiveness`` section, whose criteria give the weights.
     ax : Axes, optional
         Where to draw; a new figure otherwise.
     lang : {"zh", "en"}, optional
@@ -77,6 +88,12 @@ def attractiveness_chart(
         ``attractiveness.score.<segment>`` (bar) or ``attractiveness.bubble.<segment>``
         (bubble).
     """
+    data = plan_section(data)
+    if isinstance(data, Mapping) and isinstance(data.get("scores"), Mapping):
+        criteria = data.get("criteria") or []
+        if weights is None and criteria:
+            weights = {c.get("key"): c.get("weight") for c in criteria}
+        data = data["scores"]
     if kind not in KINDS:
         raise invalid("kind", kind, t("diagrams.problem.choice", choices=", ".join(KINDS)))
     table = (

@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from matplotlib.axes import Axes
@@ -34,6 +34,7 @@ from ._common import (
     heading,
     invalid,
     new_axes,
+    plan_section,
 )
 from ._stages import stage_counts
 
@@ -52,7 +53,7 @@ def purchase_funnel(
     *,
     ax: Axes | None = None,
     lang: str | None = None,
-    leverage: Sequence[str] = (),
+    leverage: Sequence[str] | None = None,
     scale: str = "sqrt",
     period: Any = None,
     title: str | None = None,
@@ -62,18 +63,19 @@ def purchase_funnel(
 
     Parameters
     ----------
-    data : mapping, sequence of pairs, list of dicts or DataFrame
+    data : mapping, sequence of pairs, list of dicts, DataFrame or plan section
         Stages in order with their counts, e.g. ``{"population": 20e6, "diabetic": 2.48e6}``,
-        the result of :func:`workshop_lib.analysis.funnel`, or the ``patient_funnel`` table
-        (summed over regions for one ``period``). Stage keys
+        the result of :func:`workshop_lib.analysis.funnel`, the ``patient_funnel`` table
+        (summed over regions for one ``period``) or the plan's ``purchase_flow``. Stage keys
         of the data dictionary are shown with their zh/en labels, other names as given.
     ax : Axes, optional
         Where to draw; a new figure otherwise.
     lang : {"zh", "en"}, optional
         Language of the labels; the active language by default.
-    leverage : sequence of str
+    leverage : sequence of str, optional
         The stages whose entry is a leverage point, most important first; they are
-        highlighted and numbered 1, 2, 3...
+        highlighted and numbered 1, 2, 3... Default: the ``leverage_points`` of a
+        ``purchase_flow`` plan section, else none.
     scale : {"sqrt", "linear"}
         Bar width in proportion to the square root of the count (default, keeps late
         stages visible) or to the count.
@@ -89,6 +91,10 @@ def purchase_funnel(
         ``funnel.previous.<key>``, ``funnel.initial.<key>``, ``funnel.drop.<key>`` and
         ``funnel.leverage.<n>``.
     """
+    data = plan_section(data)
+    if leverage is None:
+        points = data.get("leverage_points", []) if isinstance(data, Mapping) else []
+        leverage = [point.get("step") for point in points if point.get("step")]
     stages = stage_counts(data, period=period)
     keys = [key for key, _ in stages]
     counts = [count for _, count in stages]

@@ -52,11 +52,11 @@ def market_pool(
 
     Parameters
     ----------
-    data : mapping, sequence of pairs, list of dicts or DataFrame
+    data : mapping, sequence of pairs, list of dicts, DataFrame or plan section
         Levels from the largest to the smallest with their counts, e.g.
-        ``{"population": 20e6, "diabetic": 2.48e6, ...}`` or the ``patient_funnel`` table
-        (summed over regions for one ``period``). Stage keys of the data dictionary are shown
-        with their zh/en labels, other names as given.
+        ``{"population": 20e6, "diabetic": 2.48e6, ...}``, the ``patient_funnel`` table
+        (summed over regions for one ``period``) or the plan's ``market_scope``. Stage keys
+        of the data dictionary are shown with their zh/en labels, other names as given.
     ax : Axes, optional
         Where to draw; a new figure otherwise.
     lang : {"zh", "en"}, optional
