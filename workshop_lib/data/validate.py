@@ -28,8 +28,15 @@ _PERCENT = ("%", "％")
 
 
 def _fmt(value: float) -> str:
-    """Show a number without a spurious ``.0``."""
-    return f"{value:g}" if float(value).is_integer() or abs(value) < 1e15 else str(value)
+    """Show a number as a person typed it: ``1200000``, ``0.35``, never ``1.2e+06``.
+
+    >>> _fmt(1200000.0), _fmt(0.35), _fmt(-3)
+    ('1200000', '0.35', '-3')
+    """
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.10g}"
 
 
 class Checker:
@@ -378,7 +385,7 @@ def _check_le(frame: pd.DataFrame, table: Table, left: str, right: str, check: C
         over = both & (left_values > b.to_numpy(dtype="float64", na_value=np.nan))
     else:
         over = both & (a.where(both, None) > b.where(both, None)).fillna(False).to_numpy(bool)
-    lang_left, lang_right = table.column(left), table.column(right)
+    left_column, right_column = table.column(left), table.column(right)
 
     def message(pos: int) -> str:
         lang = get_language()
@@ -386,8 +393,8 @@ def _check_le(frame: pd.DataFrame, table: Table, left: str, right: str, check: C
             "data.rule_le",
             left=left,
             right=right,
-            left_label=lang_left.label(lang),
-            right_label=lang_right.label(lang),
+            left_label=left_column.label(lang),
+            right_label=right_column.label(lang),
             left_value=_show(a.iloc[pos]),
             right_value=_show(b.iloc[pos]),
         )
