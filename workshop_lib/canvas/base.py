@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import io
 import logging
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -44,9 +45,17 @@ The kind is ``"text"``, ``"number"`` or ``"score"`` (a 1–5 drop-down)."""
 
 
 def figure_png(fig: plt.Figure, dpi: float = PNG_DPI) -> bytes:
-    """Render a figure to PNG bytes."""
+    """Render a figure to PNG bytes (fast compression: it is redrawn on every change).
+
+    Characters no installed font has (emoji a participant typed) are drawn as empty boxes
+    without a warning in the notebook; the plan keeps the text as typed for the HTML report.
+    """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="Glyph .* missing from font", category=UserWarning
+        )
+        fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
@@ -147,12 +156,15 @@ class Canvas:
     def redraw(self) -> None:
         """Draw the diagram into :attr:`image`; show a problem instead of raising."""
         try:
-            with i18n.language(self.lang):
+            # Characters no installed font has (emoji a participant typed) are drawn as empty
+            # boxes without a warning in the notebook; the plan keeps them for the HTML report.
+            with i18n.language(self.lang), warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
                 ax = self.draw()
-            try:
-                self.image.value = figure_png(ax.figure)
-            finally:
-                plt.close(ax.figure)
+                try:
+                    self.image.value = figure_png(ax.figure)
+                finally:
+                    plt.close(ax.figure)
             self._problems.pop("diagram", None)
             self.image.layout.visibility = "visible"
         except ValueError as err:
