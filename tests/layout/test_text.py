@@ -162,3 +162,44 @@ def test_fit_properties(sample, width, height):
     assert 7 <= size <= 11
     if not lines[-1].endswith(lt.ELLIPSIS) or len(lines) > 1:
         assert lt.block_height(len(lines), size) <= max(height, lt.line_height(size))
+
+
+def test_balance_keeps_the_line_count_and_evens_the_lines():
+    text = "每日一次口服，无需调整剂量"
+    plain = lt.wrap(text, 115, fontsize=10)
+    even = lt.balance(text, 115, fontsize=10)
+    assert len(even) == len(plain) == 2
+    assert "".join(even) == text
+    widths = [lt.text_width(line, fontsize=10) for line in even]
+    plain_widths = [lt.text_width(line, fontsize=10) for line in plain]
+    assert max(widths) - min(widths) < max(plain_widths) - min(plain_widths)
+
+
+def test_balance_never_splits_a_word():
+    lines = lt.balance("Low risk of hypoglycaemia on its own", 110, fontsize=10.5)
+    assert " ".join(lines) == "Low risk of hypoglycaemia on its own"
+
+
+def test_fit_shrinks_rather_than_hyphenating_a_word_that_fits_smaller():
+    lines, size = lt.fit(
+        "Functional benefits", 50, 40, fontsize=10.5, min_fontsize=7, weight="bold"
+    )
+    assert lines == ["Functional", "benefits"]
+    assert size < 10.5
+
+
+def test_spaced_items_get_an_empty_line_between_them_when_there_is_room():
+    lines, size = lt.fit_items(["一", "二"], 100, 100, fontsize=10, min_fontsize=8, spaced=True)
+    assert (lines, size) == (["• 一", "", "• 二"], 10.0)
+    tight = lt.block_height(2, 10) + 1
+    lines, _ = lt.fit_items(["一", "二"], 100, tight, fontsize=10, min_fontsize=8, spaced=True)
+    assert lines == ["• 一", "• 二"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts, st.floats(min_value=40, max_value=300))
+def test_balance_properties(sample, width):
+    plain = lt.wrap(sample, width, fontsize=10)
+    even = lt.balance(sample, width, fontsize=10)
+    assert len(even) <= len(plain)
+    assert "".join(even).replace(" ", "") == "".join(plain).replace(" ", "")
