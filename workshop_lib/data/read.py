@@ -58,8 +58,10 @@ def read_table(
     DataFrame
         Columns in schema order with their keys as names, a fresh ``RangeIndex``; counts as
         ``int64`` (``Int64`` where optional blanks occur), numbers and rates as ``float64`` (rates
-        as fractions, ``12.4%`` becomes ``0.124``), categories as their English keys, months as
-        ``"YYYY-MM"`` text, yes/no as ``bool``. Blank rows are dropped.
+        as fractions, ``12.4%`` becomes ``0.124``), text in pandas' default text dtype (``str``
+        from pandas 3, ``object`` before) with surrounding spaces removed, categories as their
+        English keys, months as ``"YYYY-MM"``, yes/no as ``bool`` (``boolean`` where optional
+        blanks occur). Blank rows are dropped; an optional column the file lacks is added empty.
 
     Raises
     ------
