@@ -180,7 +180,7 @@ def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
             )
     if card["portrait"]:
         cv.label(
-            ax, body, card["portrait"], gid="persona.portrait.text", fontsize=12.5, balanced=False
+            ax, body, card["portrait"], gid="persona.portrait.text", fontsize=13.5, balanced=False
         )
 
 
