@@ -324,7 +324,9 @@ def save_png(ax_or_fig: Axes | Figure, path: str | Path, *, dpi: float | None = 
         fig.savefig(buffer, format="raw", dpi=dpi)
     width, height = (int(side) for side in fig.get_size_inches() * dpi)  # as the Agg renderer
     image = Image.frombuffer("RGBA", (width, height), buffer.getvalue(), "raw", "RGBA", 0, 1)
-    picture = image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE)
+    picture = image.convert("RGB").quantize(
+        256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
     output = io.BytesIO()
     picture.save(output, format="PNG", compress_level=6)
     target = Path(path)

@@ -129,7 +129,7 @@ def _legend(ax: Axes, x0: float, y: float, width: float) -> float:
         w = 14 + text_layout.text_width(label, fontsize=size) + 14
         if x + w > x0 + width and x > x0:
             x, y = x0, y - row_h
-        ax.add_patch(
+        ax.add_artist(
             Rectangle(
                 (x, y - 4.5),
                 9,
@@ -209,7 +209,7 @@ def _bars(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
         x = left
         for j, name in enumerate(CRITERIA):
             part = entry[name] * scale
-            ax.add_patch(
+            ax.add_artist(
                 Rectangle(
                     (x, mid - bar_h / 2),
                     part,
@@ -252,7 +252,7 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
         for j in range(3):
             level = i + j  # 0..4: low-low to high-high
             colour = zones[0][0] if level < 2 else (zones[0][1] if level == 2 else zones[0][2])
-            ax.add_patch(
+            ax.add_artist(
                 Rectangle(
                     (x0 + j * box_w / 3, y0 + i * box_h / 3),
                     box_w / 3,
@@ -315,7 +315,7 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
     for segment, entry in table.sort_values("segment_size", ascending=False).iterrows():
         r = max(r_max * (entry["segment_size"] / largest) ** 0.5, 2.0)
         centre = at(entry["ability"], entry["market"])
-        ax.add_patch(
+        ax.add_artist(
             Circle(
                 centre,
                 r,
@@ -377,7 +377,7 @@ def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float)
         ("select", PALETTE.warning),
         ("harvest", PALETTE.bad),
     ):
-        ax.add_patch(
+        ax.add_artist(
             Rectangle(
                 (x, y - 9),
                 9,

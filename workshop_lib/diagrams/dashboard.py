@@ -223,7 +223,7 @@ def _draw_tile(
 ) -> None:
     x, y, w, h = box
     pad = 12.0
-    ax.add_patch(
+    ax.add_artist(
         FancyBboxPatch(
             (x, y),
             w,
@@ -239,7 +239,7 @@ def _draw_tile(
         tile["value"], tile["target"], higher_is_better=tile["higher"], tolerance=tolerance
     )
     if light:
-        ax.add_patch(
+        ax.add_artist(
             Circle(
                 (x + w - pad - 6, y + h - pad - 6),
                 6.5,

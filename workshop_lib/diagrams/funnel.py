@@ -128,7 +128,7 @@ def purchase_funnel(
     )
     shift = top - _HEADER
     for corners in geometry.connectors(bars):
-        ax.add_patch(
+        ax.add_artist(
             Polygon(
                 [(centre + x, shift + y) for x, y in corners],
                 closed=True,
@@ -162,7 +162,7 @@ def purchase_funnel(
         rank = order.get(key)
         colour = PALETTE.accent if rank else PALETTE.primary
         mid = shift + bar.y + bar.height / 2
-        ax.add_patch(
+        ax.add_artist(
             Rectangle(
                 (centre + bar.x, shift + bar.y),
                 bar.width,
@@ -257,7 +257,7 @@ def _count_label(ax: Axes, label: str, centre: float, bar_width: float, mid: flo
 
 def _badge(ax: Axes, xy: tuple[float, float], number: int) -> None:
     """A numbered circle marking a leverage point."""
-    ax.add_patch(
+    ax.add_artist(
         Circle(xy, 8.5, facecolor=PALETTE.accent, edgecolor="none", gid=f"funnel.leverage.{number}")
     )
     ax.text(

@@ -107,8 +107,8 @@ def segment_matrix(
     axis_title = 18.0
     cell_w = (width - MARGIN - left) / len(cols)
     cell_h = (top - axis_title - bottom) / len(rows)
-    cells = data.cells.set_index(["row", "col"])
-    largest = max(cells["value"].max(), 1e-12)
+    cells = {(c["row"], c["col"]): c for c in data.cells.to_dict("records")}
+    largest = max(data.cells["value"].max(), 1e-12)
     boxed_text(
         ax,
         (MARGIN, top - axis_title / 2),
@@ -140,7 +140,7 @@ def segment_matrix(
                 (cell_w, cell_h),
                 row,
                 col,
-                cells.loc[(row, col)],
+                cells[(row, col)],
                 largest,
             )
     for j, col in enumerate(cols):
@@ -169,7 +169,7 @@ def segment_matrix(
     for number, (_, cell) in enumerate(priorities.iterrows(), start=1):
         i, j = rows.index(cell["row"]), cols.index(cell["col"])
         xy = (left + (j + 1) * cell_w - 13, top - axis_title - i * cell_h - 13)
-        ax.add_patch(
+        ax.add_artist(
             Circle(
                 xy,
                 8.5,
@@ -228,7 +228,7 @@ def _cell(
     """One framed cell: shade by value, count in large type, value and share below."""
     w, h = size
     priority = not pd.isna(cell["priority"])
-    ax.add_patch(
+    ax.add_artist(
         Rectangle(
             (xy[0] + 2, xy[1] + 2),
             w - 4,
@@ -240,7 +240,7 @@ def _cell(
         )
     )
     if priority:
-        ax.add_patch(
+        ax.add_artist(
             Rectangle(
                 (xy[0] + 3, xy[1] + 3),
                 w - 6,

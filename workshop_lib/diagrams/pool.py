@@ -127,7 +127,7 @@ def market_pool(
             if i == n - 1
             else (PALETTE.primary, 0.12 + 0.7 * i / max(n - 2, 1))
         )
-        ax.add_patch(
+        ax.add_artist(
             Circle(
                 (cx + circle.x, base + circle.y),
                 circle.r,
@@ -148,7 +148,7 @@ def market_pool(
             gid=f"pool.leader.{key}",
         )
         ax.plot(*anchor, "o", markersize=3, color=PALETTE.ink, zorder=3, gid=f"pool.dot.{key}")
-        ax.add_patch(
+        ax.add_artist(
             Circle(
                 (column_x - 8, y),
                 4.5,
