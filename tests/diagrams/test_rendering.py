@@ -127,6 +127,27 @@ def test_texts_stay_inside_their_cell_and_tile(lang):
                 assert _inside(text.get_window_extent(renderer), frame), text.get_gid()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_gallery_pictures_neither_overlap_nor_leave_the_figure(lang):
+    from workshop_lib import diagrams
+    from workshop_lib.diagrams import gallery
+
+    for stem, (name, payload, kws) in gallery.inputs(lang).items():
+        if name not in (
+            "market_pool",
+            "purchase_funnel",
+            "segment_matrix",
+            "attractiveness_chart",
+            "kpi_dashboard",
+        ):
+            continue
+        boxes, figure = _boxes(getattr(diagrams, name)(payload, lang=lang, **kws))
+        for text, box in boxes:
+            assert _inside(box, figure), (stem, text.get_gid())
+        for (one, a), (two, b) in itertools.combinations(boxes, 2):
+            assert not _overlap(a, b), (stem, one.get_gid(), two.get_gid())
+
+
 def test_the_overlap_check_can_fail():
     ax = market_pool(FUNNEL, lang="en")
     ax.text(*artists(ax, "pool.name.diabetic")[0].get_position(), "on top", gid="intruder")
