@@ -78,6 +78,8 @@ CASES = [
     Case("not_a_number", "rx_monthly", cell(10, "trx", "abc"), 12, "trx", "'abc'"),
     Case("not_a_float", "rx_monthly", cell(3, "value_rmb", "十万"), 5, "value_rmb", "'十万'"),
     Case("not_whole", "rx_monthly", cell(7, "units", "12.5"), 9, "units", "whole number"),
+    Case("huge_count", "rx_monthly", cell(8, "trx", "1e30"), 10, "trx", "too large"),
+    Case("infinite_money", "rx_monthly", cell(4, "value_rmb", "inf"), 6, "value_rmb", "'inf'"),
     Case("negative_count", "activities", cell(20, "invited", "-5"), 22, "invited", "negative"),
     Case("negative_money", "activities", cell(21, "cost_rmb", "-1"), 23, "cost_rmb", "negative"),
     Case("rate_above_one", "regions", cell(2, "prevalence", "1.3"), 4, "prevalence", "0 and 1"),

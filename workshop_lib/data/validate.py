@@ -241,6 +241,8 @@ def _to_number(series: pd.Series, column: Column, check: Checker) -> pd.Series:
         values = series.to_numpy()
     key = column.key
     low, high = column.bounds
+    if values.dtype.kind == "f":
+        values = _drop_unstorable(values, column, check)
     filled = ~np.isnan(values) if values.dtype.kind == "f" else np.ones(len(values), bool)
     if column.dtype == "int" and values.dtype.kind == "f":
         fractional = filled & (values != np.round(values))
@@ -267,6 +269,20 @@ def _to_number(series: pd.Series, column: Column, check: Checker) -> pd.Series:
     if filled.all() and np.all(np.abs(whole) < 2**62):
         return pd.Series(whole.astype("int64"), index=series.index)
     return pd.Series(pd.array(whole, dtype="Float64").astype("Int64"), index=series.index)
+
+
+def _drop_unstorable(values: np.ndarray, column: Column, check: Checker) -> np.ndarray:
+    """Report infinities, and counts too large to hold exactly; return them as blanks."""
+    infinite = np.isinf(values)
+    huge = np.zeros(len(values), dtype=bool)
+    if column.dtype == "int":
+        with np.errstate(invalid="ignore"):
+            huge = ~infinite & (np.abs(values) >= 2**53)
+    if not (infinite.any() or huge.any()):
+        return values
+    check.add(infinite, column.key, lambda pos: t("data.not_number", value=str(values[pos])))
+    check.add(huge, column.key, lambda pos: t("data.too_large", value=_fmt(values[pos])))
+    return np.where(infinite | huge, np.nan, values)
 
 
 def _parse_numbers(series: pd.Series, column: Column, check: Checker) -> np.ndarray:
