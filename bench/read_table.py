@@ -1,4 +1,4 @@
-"""Benchmark: ``read_table`` on a 1,000,000-row ``rx_monthly`` CSV against plain ``pandas.read_csv``.
+"""Benchmark: ``read_table`` on a 1,000,000-row ``rx_monthly`` CSV against ``pandas.read_csv``.
 
 Run ``python bench/read_table.py``. It writes the file into a temporary folder (1,000 regions ×
 250 months × 4 products, numbers like the sample's), then measures, each in a fresh Python
@@ -23,15 +23,20 @@ import tempfile
 from pathlib import Path
 
 N_REGIONS, N_MONTHS = 1000, 250
-PRODUCTS = (("glyvora", "sglt2"), ("renaflo", "sglt2"), ("gliptara", "dpp4"),
-            ("metformin_generic", "metformin"))
+PRODUCTS = (
+    ("glyvora", "sglt2"),
+    ("renaflo", "sglt2"),
+    ("gliptara", "dpp4"),
+    ("metformin_generic", "metformin"),
+)
 
 _CHILD = r"""
 import json, resource, sys, time, tracemalloc
 import pandas as pd
 from workshop_lib.data import read_table
 path, how, trace = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
-regions = {f"R{i:04d}" for i in range(1, %(n)d + 1)}
+n_regions, n_rows = int(sys.argv[4]), int(sys.argv[5])
+regions = {f"R{i:04d}" for i in range(1, n_regions + 1)}
 def run():
     if how == "pandas":
         return pd.read_csv(path)
@@ -44,9 +49,9 @@ frame = run()
 seconds = time.perf_counter() - start
 traced = tracemalloc.get_traced_memory()[1] if trace else 0
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-assert len(frame) == %(rows)d, len(frame)
+assert len(frame) == n_rows, len(frame)
 print(json.dumps({"seconds": seconds, "rss_kib": after - before, "traced": traced}))
-""" % {"n": N_REGIONS, "rows": N_REGIONS * N_MONTHS * len(PRODUCTS)}
+"""
 
 
 def write_file(path: Path) -> int:
@@ -57,8 +62,9 @@ def write_file(path: Path) -> int:
     rng = np.random.default_rng(0)
     months = pd.period_range("2000-01", periods=N_MONTHS, freq="M").strftime("%Y-%m")
     regions = [f"R{i:04d}" for i in range(1, N_REGIONS + 1)]
-    index = pd.MultiIndex.from_product([months, regions, [p for p, _ in PRODUCTS]],
-                                       names=["month", "region_id", "product"])
+    index = pd.MultiIndex.from_product(
+        [months, regions, [p for p, _ in PRODUCTS]], names=["month", "region_id", "product"]
+    )
     frame = index.to_frame(index=False)
     frame["drug_class"] = frame["product"].map(dict(PRODUCTS))
     n = len(frame)
@@ -73,8 +79,18 @@ def write_file(path: Path) -> int:
 
 def measure(path: Path, how: str, trace: bool) -> dict[str, float]:
     """Run one read in a fresh interpreter and return its figures."""
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(path), how, "1" if trace else "0"],
-                         check=True, capture_output=True, text=True)
+    rows = N_REGIONS * N_MONTHS * len(PRODUCTS)
+    command = [
+        sys.executable,
+        "-c",
+        _CHILD,
+        str(path),
+        how,
+        "1" if trace else "0",
+        str(N_REGIONS),
+        str(rows),
+    ]
+    out = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -94,8 +110,11 @@ def main() -> None:
             }
     base, ours = results["pandas"], results["read_table"]
     print(f"{'':22}{'read_csv':>12}{'read_table':>12}{'ratio':>8}")
-    for key, label in (("seconds", "wall time (s)"), ("rss_mib", "peak RSS growth (MiB)"),
-                       ("traced_mib", "tracemalloc peak (MiB)")):
+    for key, label in (
+        ("seconds", "wall time (s)"),
+        ("rss_mib", "peak RSS growth (MiB)"),
+        ("traced_mib", "tracemalloc peak (MiB)"),
+    ):
         ratio = ours[key] / base[key] if base[key] else float("nan")
         print(f"{label:22}{base[key]:12.2f}{ours[key]:12.2f}{ratio:7.2f}x")
     print("goal: time ratio <= 2x, memory ratio <= 2x")
