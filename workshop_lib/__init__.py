@@ -6,8 +6,10 @@ The stable parts are modules, loaded on first use so that ``import workshop_lib`
     wl.style.use()                 # Chinese-capable figures in the workbook's look
     wl.i18n.set_language("en")     # English edition
 
-``workshop_lib.i18n`` (strings), ``style`` (look and CJK font), ``workspace`` (the course folder)
-and ``doctor`` (the laptop check) are here today; the command line is ``workshop``.
+Pure computation: ``kpi`` (the 15 KPIs), ``analysis`` (funnel, segmentation, attractiveness,
+unit KPIs), ``data`` (scenario tables), ``fmt`` and ``i18n``. Drawing: ``style`` and ``diagrams``.
+The group's work: ``plan``, ``groups``, ``quiz`` and the widget ``canvas``. Around them:
+``workspace``, ``doctor``, ``notebook``, ``authoring`` and the ``workshop`` command.
 """
 
 from __future__ import annotations
@@ -17,7 +19,24 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "doctor", "i18n", "style", "workspace"]
+__all__ = [
+    "__version__",
+    "analysis",
+    "authoring",
+    "canvas",
+    "data",
+    "diagrams",
+    "doctor",
+    "fmt",
+    "groups",
+    "i18n",
+    "kpi",
+    "notebook",
+    "plan",
+    "quiz",
+    "style",
+    "workspace",
+]
 
 
 def __getattr__(name: str) -> Any:

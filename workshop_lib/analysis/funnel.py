@@ -120,3 +120,33 @@ def funnel(counts: Mapping[str, float] | pd.Series, *, lift: float = 0.01) -> pd
             "rank": rank,
         }
     )
+
+
+def stage_counts(table: pd.DataFrame, *, period: object = None) -> pd.Series:
+    """Patients at each funnel stage, summed over regions, for one period (default the last).
+
+    Parameters
+    ----------
+    table : DataFrame
+        The ``patient_funnel`` table (``period``, ``stage``, ``patients``), stages in order.
+    period : optional
+        The period to count; the latest one by default.
+
+    Returns
+    -------
+    Series
+        Stage key → patients, in funnel order; ready for :func:`funnel`.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"period": [2024] * 4, "stage": ["population", "diabetic"] * 2,
+    ...                       "patients": [100, 12, 50, 7]})
+    >>> stage_counts(table).to_dict()
+    {'population': 150, 'diabetic': 19}
+    """
+    chosen = table["period"].max() if period is None else period
+    rows = table[table["period"] == chosen]
+    if rows.empty:
+        raise ValueError(t("analysis.no_period", period=chosen))
+    order = list(dict.fromkeys(rows["stage"]))
+    return rows.groupby("stage", sort=False)["patients"].sum().reindex(order)

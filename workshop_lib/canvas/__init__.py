@@ -38,6 +38,16 @@ CANVASES: dict[str, type[Canvas]] = {
 }
 """Exercise id → canvas class, in course order."""
 
-from .session import Workbook, pick_group, show, show_quiz  # noqa: E402 - needs CANVASES
+from .session import Workbook, example, pick_group, show, show_quiz  # noqa: E402 - needs CANVASES
+from .whatif import whatif  # noqa: E402
 
-__all__ = ["CANVASES", "Canvas", "Workbook", "pick_group", "show", "show_quiz"]
+__all__ = [
+    "CANVASES",
+    "Canvas",
+    "Workbook",
+    "example",
+    "pick_group",
+    "show",
+    "show_quiz",
+    "whatif",
+]

@@ -105,8 +105,7 @@ class Canvas:
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.message = widgets.HTML()
         with i18n.language(self.lang):
-            if self.model == type(self.model)():
-                self.prefill()
+            self.prefill()
             controls = self.build()
             header = widgets.HTML(
                 f"<h3 style='margin:4px 0'>{html.escape(t(f'canvas.{self.exercise}.title'))}</h3>"
@@ -130,7 +129,10 @@ class Canvas:
         raise NotImplementedError
 
     def prefill(self) -> None:
-        """Fill an empty section with a starting point from the scenario (default: nothing)."""
+        """Fill what the section still lacks with a starting point from the scenario.
+
+        Called on every build; it must leave anything the group already entered alone.
+        """
 
     # -- the section and the scenario ---------------------------------------------------------
 

@@ -186,3 +186,20 @@ def show_quiz(unit: int, *, lang: str | None = None) -> widgets.Widget:
     """The unit's KPI questions, computed from the active scenario (one line: ``show_quiz(1)``)."""
     with i18n.language(lang):
         return workbook().quiz(kpi_questions(unit))
+
+
+_examples: dict[str, BrandPlan] = {}
+
+
+def example(exercise: str, *, lang: str | None = None) -> widgets.Widget:
+    """The canvas of ``exercise`` on the sample brand's worked example (trainer edition).
+
+    It can be edited during the debrief; nothing is saved.
+    """
+    from ..worked_example import worked_plan
+    from . import CANVASES
+
+    language = i18n.resolve(lang)
+    if language not in _examples:
+        _examples[language] = worked_plan(language)
+    return CANVASES[exercise](_examples[language], lang=language).widget

@@ -49,7 +49,8 @@ class MarketScopeCanvas(_ScenarioFunnel):
     unit = 1
 
     def prefill(self) -> None:
-        self.model.levels = [PoolLevel(label=s, count=c) for s, c in self.funnel_counts()]
+        if not self.model.levels:
+            self.model.levels = [PoolLevel(label=s, count=c) for s, c in self.funnel_counts()]
 
     def build(self) -> list[widgets.Widget]:
         scope = self.model
@@ -76,7 +77,8 @@ class PurchaseFlowCanvas(_ScenarioFunnel):
     unit = 1
 
     def prefill(self) -> None:
-        self.model.steps = [FlowStep(name=s, count=c) for s, c in self.funnel_counts()]
+        if not self.model.steps:
+            self.model.steps = [FlowStep(name=s, count=c) for s, c in self.funnel_counts()]
 
     def build(self) -> list[widgets.Widget]:
         return [

@@ -50,6 +50,8 @@ class SegmentationCanvas(Canvas):
     unit = 2
 
     def prefill(self) -> None:
+        if self.model.variables:
+            return
         self.model.variables = [
             SegmentVariable(key="monthly_patients"),
             SegmentVariable(key="adoption_stage"),

@@ -26,7 +26,9 @@ class AttractivenessCanvas(Canvas):
 
     def prefill(self) -> None:
         section = self.model
-        section.criteria = [
+        if section.criteria and section.scores:
+            return
+        section.criteria = section.criteria or [
             Criterion(
                 key=key,
                 label=t(f"canvas.criterion.{key}"),

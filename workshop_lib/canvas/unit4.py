@@ -126,8 +126,9 @@ class CommunicationCanvas(Canvas):
     unit = 4
 
     def prefill(self) -> None:
-        stages = [s.stage for s in self.plan.behaviour_map.stages if s.stage]
-        self.model.steps = [CommunicationStep(stage=s) for s in stages]
+        if not self.model.steps:
+            stages = [s.stage for s in self.plan.behaviour_map.stages if s.stage]
+            self.model.steps = [CommunicationStep(stage=s) for s in stages]
 
     def build(self) -> list[widgets.Widget]:
         self.preview = widgets.HTML()

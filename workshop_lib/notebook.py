@@ -1,0 +1,31 @@
+"""What the first cell of every course notebook does: language, look and quiet output."""
+
+from __future__ import annotations
+
+from . import i18n, style
+
+
+def setup(lang: str | None = None) -> str:
+    """Prepare a course notebook: set its language and the workbook's figure style.
+
+    Parameters
+    ----------
+    lang : {"zh", "en"}, optional
+        The notebook's edition language. ``WORKSHOP_LANG`` (set by ``workshop lab --lang``)
+        takes precedence, so a trainer can run the whole course in one language.
+
+    Returns
+    -------
+    str
+        The language in use.
+    """
+    import os
+
+    import pandas as pd
+
+    chosen = os.environ.get("WORKSHOP_LANG") or lang
+    language = i18n.set_language(chosen) if chosen else i18n.get_language()
+    style.use()
+    pd.set_option("display.max_columns", 20)
+    pd.set_option("display.width", 120)
+    return language

@@ -1,0 +1,47 @@
+"""The sample brand's worked example: a complete plan for the trainer edition and the debrief.
+
+The text-heavy sections come from the diagrams' examples (:mod:`workshop_lib.diagrams.examples`);
+the rest (market definition, leverage points, segment scores, communication) from
+``worked_example.json``. The numbers come from the active scenario through the canvases'
+prefill, so a client's data gives a worked example on their own market.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from . import i18n
+from .diagrams import examples
+from .plan import BrandPlan
+
+
+@cache
+def _content() -> dict[str, Any]:
+    text = (resources.files("workshop_lib") / "worked_example.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def worked_plan(lang: str | None = None) -> BrandPlan:
+    """A new plan holding the worked example in ``lang`` (not saved to any file)."""
+    lang = i18n.resolve(lang)
+    extra = _content()[lang]
+    plan = BrandPlan.from_dict(
+        {
+            "group": extra["group"],
+            "language": lang,
+            "market_scope": extra["market_scope"],
+            "purchase_flow": {"leverage_points": extra["leverage_points"]},
+            "segmentation": {"notes": extra["segmentation_notes"]},
+            "attractiveness": {"scores": extra["attractiveness"]},
+            "persona": examples.load("persona_card", lang),
+            "behaviour_map": examples.load("behaviour_map", lang),
+            "benefit_ladder": examples.load("benefit_ladder", lang),
+            "brand_assessment": examples.load("brand_assessment", lang),
+            "communication": extra["communication"],
+            "activity_plan": examples.load("activity_plan", lang),
+        }
+    )
+    return plan
