@@ -35,6 +35,8 @@ __all__ = [
     "plan",
     "quiz",
     "style",
+    "tables",
+    "worked_example",
     "workspace",
 ]
 

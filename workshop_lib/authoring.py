@@ -62,7 +62,7 @@ EDITIONS = (
 
 EDITION_TAGS = frozenset({"teach", "blank", "solution", "trainer"})
 SOURCE_DIR = "course"
-SETUP_CELL = 'import workshop_lib as wl\n\nwl.notebook.setup("{lang}")'
+SETUP_CELL = 'import workshop_lib as wl\n\nwl.notebook.setup("{lang}");'
 
 _BEGIN = re.compile(r"^\s*# BEGIN SOLUTION\s*$")
 _END = re.compile(r"^\s*# END SOLUTION\s*$")

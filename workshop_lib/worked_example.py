@@ -45,3 +45,12 @@ def worked_plan(lang: str | None = None) -> BrandPlan:
         }
     )
     return plan
+
+
+def section(name: str, lang: str | None = None) -> dict[str, Any]:
+    """One section of the worked example as plain data, ready for its diagram.
+
+    >>> section("benefit_ladder", "en")["brand"]
+    'Glyvora'
+    """
+    return getattr(worked_plan(lang), name).model_dump()

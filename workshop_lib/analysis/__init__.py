@@ -1,13 +1,14 @@
 """Pure pandas analysis behind the course's exercises: no drawing, no widgets, no files.
 
-- :func:`funnel` (:mod:`.funnel`): conversion, drop-off and leverage points of a purchase flow.
+- :func:`funnel` (:mod:`.funnel`): conversion, drop-off and leverage points of a purchase flow;
+  :func:`stage_counts` sums the ``patient_funnel`` table into the counts it takes.
 - :func:`unit_kpis` (:mod:`.unit_kpis`): the three KPIs of a course unit on the active scenario.
 - :mod:`.segmentation` and :mod:`.attractiveness`: the segmentation framework and the
   attractiveness scoring of units 2 and 3.
 """
 
 from . import attractiveness, segmentation
-from .funnel import funnel
+from .funnel import funnel, stage_counts
 from .unit_kpis import unit_kpis
 
-__all__ = ["attractiveness", "funnel", "segmentation", "unit_kpis"]
+__all__ = ["attractiveness", "funnel", "segmentation", "stage_counts", "unit_kpis"]

@@ -114,7 +114,7 @@ def _axis(
         if isinstance(series.dtype, pd.CategoricalDtype):
             levels = [str(c) for c in series.cat.categories]
         else:
-            levels = sorted(keys.dropna().unique())
+            levels = _known_order(column, set(keys.dropna())) or sorted(keys.dropna().unique())
     levels = tuple(str(v) for v in levels)
     unknown = keys[keys.notna() & ~keys.isin(levels)]
     if len(unknown):
@@ -124,6 +124,18 @@ def _axis(
             t("segmentation.level", levels=", ".join(levels)),
         )
     return Axis(column, levels), keys
+
+
+def _known_order(column: str, values: set[str]) -> list[str] | None:
+    """The data dictionary's order of a category column's values (e.g. the adoption ladder)."""
+    from ..data.schema import CATEGORIES, TABLES
+
+    for table in TABLES.values():
+        if column in table.keys and table.column(column).category:
+            order = list(CATEGORIES[table.column(column).category])
+            if values <= set(order):
+                return [v for v in order if v in values]
+    return None
 
 
 def framework(

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 from matplotlib.axes import Axes
 
 from .. import diagrams
+from ..analysis.funnel import stage_counts
 from ..data.schema import category_label, get_table
 from ..i18n import t
 from ..plan import FlowStep, LeveragePoint, PoolLevel
@@ -33,12 +34,9 @@ class _ScenarioFunnel(Canvas):
 
     def funnel_counts(self) -> list[tuple[str, float]]:
         """``[(stage label, patients)]`` of the latest period, in funnel order."""
-        table = self.table("patient_funnel")
-        latest = table[table["period"] == table["period"].max()]
-        order = list(dict.fromkeys(latest["stage"]))
-        totals = latest.groupby("stage", sort=False)["patients"].sum()
+        counts = stage_counts(self.table("patient_funnel"))
         kind = get_table("patient_funnel").column("stage").category
-        return [(category_label(kind, stage, self.lang), float(totals[stage])) for stage in order]
+        return [(category_label(kind, stage, self.lang), float(n)) for stage, n in counts.items()]
 
 
 class MarketScopeCanvas(_ScenarioFunnel):

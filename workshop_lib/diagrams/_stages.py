@@ -1,7 +1,7 @@
 """Read the stages of a market or a purchase flow from the shapes users hand in.
 
 The pool and the funnel both draw an ordered list of ``(stage, count)``: from a mapping
-``{"population": 20_000_000, ...}``, a list of pairs, a list of dicts, a DataFrame such as
+``{"population": 20_000_000, ...}`` or a Series of counts by stage, a list of pairs, a list of dicts, a DataFrame such as
 the ``patient_funnel`` table (summed over regions, one period) or the output of
 ``analysis.funnel``, or a plan section (``plan.market_scope`` with its ``levels``,
 ``plan.purchase_flow`` with its ``steps``, as models or as ``model_dump()`` dicts).
@@ -27,7 +27,7 @@ def stage_counts(data: Any, *, period: Any = None) -> list[tuple[str, float]]:
 
     Parameters
     ----------
-    data : mapping, sequence or DataFrame
+    data : mapping, Series, sequence or DataFrame
         See the module docstring. A DataFrame with a ``period`` column keeps ``period`` (by
         default its last period); rows of the same stage (regions) are summed.
     period : optional
@@ -48,7 +48,7 @@ def stage_counts(data: Any, *, period: Any = None) -> list[tuple[str, float]]:
         pairs = [(row[name], row["count"]) for row in rows]
     elif hasattr(data, "columns") and hasattr(data, "groupby"):
         pairs = _from_frame(data, period)
-    elif isinstance(data, Mapping):
+    elif isinstance(data, Mapping) or _is_series(data):
         pairs = list(data.items())
     elif (
         isinstance(data, Sequence)
@@ -75,6 +75,11 @@ def stage_counts(data: Any, *, period: Any = None) -> list[tuple[str, float]]:
     if result[0][1] <= 0:
         raise invalid(f"data[{result[0][0]}].count", result[0][1], t("diagrams.problem.first"))
     return result
+
+
+def _is_series(data: Any) -> bool:
+    """A pandas Series of counts by stage, e.g. :func:`workshop_lib.analysis.stage_counts`."""
+    return hasattr(data, "items") and hasattr(data, "index") and not hasattr(data, "columns")
 
 
 def _from_frame(frame: Any, period: Any) -> list[tuple[Any, Any]]:
