@@ -2,8 +2,8 @@
 
 The pool and the funnel both draw an ordered list of ``(stage, count)``: from a mapping
 ``{"population": 20_000_000, ...}`` or a Series of counts by stage, a list of pairs, a list of
-dicts, a DataFrame such as the ``patient_funnel`` table (summed over regions, one period) or the output of
-``analysis.funnel``, or a plan section (``plan.market_scope`` with its ``levels``,
+dicts, a DataFrame such as the ``patient_funnel`` table (summed over regions, one period) or the
+output of ``analysis.funnel``, or a plan section (``plan.market_scope`` with its ``levels``,
 ``plan.purchase_flow`` with its ``steps``, as models or as ``model_dump()`` dicts).
 """
 
