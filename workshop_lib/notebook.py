@@ -11,20 +11,18 @@ def setup(lang: str | None = None) -> str:
     Parameters
     ----------
     lang : {"zh", "en"}, optional
-        The notebook's edition language. ``WORKSHOP_LANG`` (set by ``workshop lab --lang``)
-        takes precedence, so a trainer can run the whole course in one language.
+        The notebook's edition language: the English notebooks show English widgets and
+        diagrams whatever the server's language. Without it, the active language
+        (``WORKSHOP_LANG``, set by ``workshop lab --lang``) is kept.
 
     Returns
     -------
     str
         The language in use.
     """
-    import os
-
     import pandas as pd
 
-    chosen = os.environ.get("WORKSHOP_LANG") or lang
-    language = i18n.set_language(chosen) if chosen else i18n.get_language()
+    language = i18n.set_language(lang) if lang else i18n.get_language()
     style.use()
     pd.set_option("display.max_columns", 20)
     pd.set_option("display.width", 120)
