@@ -2,21 +2,19 @@
 
 The data-driven diagrams read the scenario's tables (:func:`workshop_lib.data.load`); the
 text-heavy ones show the worked example of :mod:`workshop_lib.diagrams.examples`. Group
-judgements the tables cannot hold (attractiveness scores beyond size and value, KPI targets)
-are the example values below, written down once.
+judgements the tables cannot hold are example values: the attractiveness scores beyond size
+and value below, and the KPI targets of :func:`workshop_lib.analysis.dashboard_tiles`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
 
-from .. import analysis, data, i18n, kpi
+from .. import analysis, data, i18n
 from ..analysis.segmentation import framework
-from ..data.schema import BRAND
 from ..i18n import t
 from . import examples
 from ._common import level_label, save_png
@@ -47,16 +45,6 @@ STAGE_JUDGEMENT = {
     "advocate": {"growth": 2, "unmet_need": 2, "competition": 2, "access": 5, "fit": 5},
 }
 """Example scores (1–5) a group might give a segment by its adoption stage."""
-
-KPI_TARGETS = {
-    "penetration": 0.12,
-    "share": 0.10,
-    "new_prescribers": 1900,
-    "response_rate": 0.125,
-    "csat": 0.55,
-    "nps": -20,
-}
-"""Example targets for the dashboard's tiles."""
 
 
 def _funnel_counts() -> Any:
@@ -105,62 +93,6 @@ def _scores(lang: str) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     return scores, sizes
 
 
-def _kpis() -> list[dict[str, Any]]:
-    """Six unit KPIs of the last period against the one before, from the scenario."""
-    funnel = data.load("patient_funnel").groupby(["period", "stage"])["patients"].sum()
-    periods = sorted(funnel.index.get_level_values("period").astype(str).unique())[-2:]
-    rx = data.load("rx_monthly").assign(period=lambda f: f["month"].str[:4])
-    trx = rx.groupby(["period", "product"])["trx"].sum()
-    acts = data.load("activities").assign(period=lambda f: f["month"].str[:4])
-    acts = acts.groupby("period")[["reached", "responded", "new_prescribers"]].sum()
-    surveys = data.load("surveys")
-    waves = sorted(surveys["wave"].unique())[-2:]
-
-    def two(compute: Callable[[Any], float], keys: list[Any]) -> tuple[float, float]:
-        now, before = (compute(key) for key in keys[::-1])
-        return now, before
-
-    rows = [
-        (
-            "penetration",
-            "percent",
-            two(lambda p: kpi.penetration(funnel[(p, "brand")], funnel[(p, "treated")]), periods),
-        ),
-        (
-            "share",
-            "percent",
-            two(lambda p: kpi.penetration(trx[(p, BRAND)], trx[p].sum()), periods),
-        ),
-        ("new_prescribers", "count", two(lambda p: float(acts.loc[p, "new_prescribers"]), periods)),
-        (
-            "response_rate",
-            "percent",
-            two(
-                lambda p: kpi.response_rate(acts.loc[p, "responded"], acts.loc[p, "reached"]),
-                periods,
-            ),
-        ),
-        (
-            "csat",
-            "percent",
-            two(lambda w: kpi.csat(surveys.loc[surveys["wave"] == w, "csat"]), waves),
-        ),
-        ("nps", "number", two(lambda w: kpi.nps(surveys.loc[surveys["wave"] == w, "nps"]), waves)),
-    ]
-    n = int((surveys["wave"] == waves[-1]).sum())
-    return [
-        {
-            "name": t(f"diagrams.gallery.kpi.{key}"),
-            "value": float(now),
-            "previous": float(before),
-            "target": KPI_TARGETS[key],
-            "format": kind,
-            "note": t("diagrams.gallery.survey_n", n=n) if key in ("csat", "nps") else "",
-        }
-        for key, kind, (now, before) in rows
-    ]
-
-
 def inputs(lang: str | None = None) -> dict[str, tuple[str, Any, dict[str, Any]]]:
     """Return what each gallery picture draws: ``{stem: (diagram, data, keyword arguments)}``.
 
@@ -174,7 +106,7 @@ def inputs(lang: str | None = None) -> dict[str, tuple[str, Any, dict[str, Any]]
             "purchase_funnel": ("purchase_funnel", funnel, {"leverage": _leverage(funnel)}),
             "segment_matrix": ("segment_matrix", _segmentation(), {}),
             "attractiveness_chart": ("attractiveness_chart", scores, {"size": sizes}),
-            "kpi_dashboard": ("kpi_dashboard", _kpis(), {}),
+            "kpi_dashboard": ("kpi_dashboard", analysis.dashboard_tiles(), {}),
         }
         for name in examples.NAMES:
             drawn[name] = (name, examples.load(name, code), {})
