@@ -13,9 +13,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from . import i18n
+import pandas as pd
+
+from . import data, i18n
+from .analysis import attractiveness as scoring
+from .analysis.segmentation import Segmentation, framework
 from .diagrams import examples
 from .plan import BrandPlan
+
+SEGMENT_VARIABLES = ("monthly_patients", "adoption_stage")
+"""The sample brand's segmentation variables: prescribing potential × adoption stage."""
 
 
 @cache
@@ -54,3 +61,36 @@ def section(name: str, lang: str | None = None) -> dict[str, Any]:
     'Glyvora'
     """
     return getattr(worked_plan(lang), name).model_dump()
+
+
+def segmentation() -> Segmentation:
+    """The sample brand's segmentation framework on the active scenario's ``hcps`` table.
+
+    HCPs by monthly patients (tertiles) × adoption stage, valued by category prescriptions,
+    with the three most valuable cells as priorities in order.
+
+    >>> segmentation().priorities()["priority"].tolist()
+    [1, 2, 3]
+    """
+    rows, cols = SEGMENT_VARIABLES
+    return framework(data.load("hcps"), rows, cols, value="category_rx", priority=3)
+
+
+def attractiveness(lang: str | None = None) -> pd.DataFrame:
+    """The worked example's segment scores, ranked with the default weights and sized.
+
+    The worked example scores the framework's priority segments in their order
+    (:func:`segmentation`); each segment's size is the number of HCPs in that cell.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`workshop_lib.analysis.attractiveness.rank`, with ``segment_size``.
+
+    >>> attractiveness("en")["rank"].tolist()
+    [1, 2, 3]
+    """
+    scores = section("attractiveness", lang)["scores"]
+    counts = segmentation().priorities()["count"].tolist()
+    sizes = dict(zip(scores, counts, strict=False))
+    return scoring.rank(scores, size=sizes)
