@@ -22,11 +22,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from workshop_lib.canvas import CANVASES  # noqa: E402
-from workshop_lib.canvas.base import figure_png  # noqa: E402
-from workshop_lib.worked_example import worked_plan  # noqa: E402
+from workshop_lib.canvas import CANVASES
+from workshop_lib.canvas.base import figure_png
+from workshop_lib.worked_example import worked_plan
 
 
 def _walk(widget):
