@@ -56,6 +56,8 @@ class SegmentationCanvas(Canvas):
             SegmentVariable(key="monthly_patients"),
             SegmentVariable(key="adoption_stage"),
         ]
+        suggested = self.framework().rows.cuts or ()  # the data's tertiles, rounded
+        self.model.variables[0].cut_points = [float(round(c)) for c in suggested]
 
     def build(self) -> list[widgets.Widget]:
         seg = self.model
