@@ -38,7 +38,16 @@ CANVASES: dict[str, type[Canvas]] = {
 }
 """Exercise id → canvas class, in course order."""
 
-from .session import Workbook, example, pick_group, show, show_quiz  # noqa: E402 - needs CANVASES
+from .session import (  # noqa: E402 - needs CANVASES
+    Workbook,
+    example,
+    example_framework,
+    pick_group,
+    show,
+    show_framework,
+    show_quiz,
+    show_review,
+)
 from .whatif import whatif  # noqa: E402
 
 __all__ = [
@@ -46,8 +55,11 @@ __all__ = [
     "Canvas",
     "Workbook",
     "example",
+    "example_framework",
     "pick_group",
     "show",
+    "show_framework",
     "show_quiz",
+    "show_review",
     "whatif",
 ]

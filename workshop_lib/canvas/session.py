@@ -24,7 +24,9 @@ from .. import groups, i18n
 from ..i18n import t
 from ..plan import BrandPlan
 from ..quiz import Question, kpi_questions
+from ..review import review_questions
 from ..style import PALETTE
+from ..summary import framework_html
 from .base import Canvas
 from .quiz_card import quiz_box
 
@@ -92,6 +94,46 @@ class Workbook:
     def quiz(self, questions: list[Question]) -> widgets.Widget:
         """A box of checked questions recorded in the current group's plan."""
         return self._slot(lambda plan: quiz_box(questions, plan)[0])
+
+    def framework(self) -> widgets.Widget:
+        """The current group's framework on one page, with a button to bring it up to date.
+
+        The page keeps the language active when it is shown. The button saves this kernel's
+        pending input, then reads the group's plan file again, so work saved from other
+        notebooks shows too.
+        """
+        lang = i18n.get_language()
+        return self._slot(lambda plan: self._framework(plan, lang))
+
+    def _framework(self, plan: BrandPlan, lang: str) -> widgets.Widget:
+        page = widgets.HTML(framework_html(plan, lang))
+        note = widgets.HTML()
+        with i18n.language(lang):
+            refresh = widgets.Button(
+                description=t("summary.refresh"),
+                icon="refresh",
+                layout=widgets.Layout(width="auto"),
+            )
+
+        def on_refresh(_button: widgets.Button) -> None:
+            for canvas in self.canvases:
+                canvas.flush()
+            current = plan
+            with i18n.language(lang):
+                if plan.path is not None and plan.path.exists():
+                    try:
+                        current = BrandPlan.load(plan.path)
+                    except ValueError as err:
+                        note.value = (
+                            f"<span style='color:{PALETTE.bad}'>{html.escape(str(err))}</span>"
+                        )
+                        return
+                stamp = current.updated.astimezone().strftime("%H:%M:%S")
+                note.value = html.escape(t("summary.refreshed", time=stamp))
+            page.value = framework_html(current, lang)
+
+        refresh.on_click(on_refresh)
+        return widgets.VBox([widgets.HBox([refresh, note]), page])
 
     def _slot(self, build: Callable[[BrandPlan], widgets.Widget]) -> widgets.Widget:
         box = widgets.VBox()
@@ -188,6 +230,21 @@ def show_quiz(unit: int, *, lang: str | None = None) -> widgets.Widget:
         return workbook().quiz(kpi_questions(unit))
 
 
+def show_review(*, lang: str | None = None) -> widgets.Widget:
+    """The closing review's quick questions, two per unit (one line: ``show_review()``).
+
+    Answers are recorded in the group's plan like the unit quizzes'.
+    """
+    with i18n.language(lang):
+        return workbook().quiz(review_questions())
+
+
+def show_framework(*, lang: str | None = None) -> widgets.Widget:
+    """The chosen group's framework on one page, rebuilt when the group changes."""
+    with i18n.language(lang):
+        return workbook().framework()
+
+
 _examples: dict[str, BrandPlan] = {}
 
 
@@ -203,3 +260,20 @@ def example(exercise: str, *, lang: str | None = None) -> widgets.Widget:
     if language not in _examples:
         _examples[language] = worked_plan(language)
     return CANVASES[exercise](_examples[language], lang=language).widget
+
+
+SCENARIO_PREFILLED = ("market_scope", "purchase_flow", "segmentation")
+"""Exercises whose scenario starting point (pool levels, flow counts, variables) completes the
+worked example's framework page."""
+
+
+def example_framework(*, lang: str | None = None) -> widgets.Widget:
+    """The sample brand's framework on one page (trainer edition), numbers from the scenario."""
+    from ..worked_example import worked_plan
+    from . import CANVASES
+
+    language = i18n.resolve(lang)
+    plan = worked_plan(language)
+    for exercise in SCENARIO_PREFILLED:
+        CANVASES[exercise](plan, lang=language)  # each fills its section's empty parts
+    return widgets.HTML(framework_html(plan, language))
