@@ -20,8 +20,14 @@ def setup(lang: str | None = None) -> str:
     str
         The language in use.
     """
+    import matplotlib
+    import matplotlib.pyplot as plt
     import pandas as pd
 
+    # Start pyplot's backend now, outside any style context: in a kernel this is when the
+    # inline backend turns interactive mode on, and a diagram's rc_context would otherwise
+    # undo that on exit, so that only the notebook's first figure would ever be shown.
+    plt.switch_backend(matplotlib.get_backend())
     language = i18n.set_language(lang) if lang else i18n.get_language()
     style.use()
     pd.set_option("display.max_columns", 20)
