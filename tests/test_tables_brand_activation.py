@@ -20,10 +20,9 @@ STEPS = [
 def test_communication_table_has_one_row_per_step_and_the_strategy_as_caption():
     styled = tables.communication_table({"strategy": "First choice", "steps": STEPS}, lang="en")
     table = styled.data
-    assert table.index.name == "Behaviour-change step"
-    assert table.index.tolist() == ["Aware", "Trial"]
-    assert table.loc["Trial", "Key message"] == "Easy to start"
-    assert table.loc["Trial", "Proof"] == ""
+    assert table["Behaviour-change step"].tolist() == ["Aware", "Trial"]
+    assert table.loc[1, "Key message"] == "Easy to start"
+    assert table.loc[1, "Proof"] == ""
     assert styled.caption == "Communication strategy: First choice"
     assert "First choice" in styled.to_html()
 
@@ -31,7 +30,7 @@ def test_communication_table_has_one_row_per_step_and_the_strategy_as_caption():
 def test_communication_table_speaks_chinese_and_accepts_an_empty_plan():
     styled = tables.communication_table({"strategy": "", "steps": []}, lang="zh")
     assert styled.data.empty
-    assert styled.data.columns.tolist() == ["期望的行为", "关键信息", "支持证据"]
+    assert styled.data.columns.tolist() == ["行为改变步骤", "期望的行为", "关键信息", "支持证据"]
     assert styled.caption.startswith("品牌沟通策略")
 
 

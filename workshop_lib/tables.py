@@ -208,7 +208,7 @@ def communication_table(section: dict[str, Any], *, lang: str | None = None) -> 
     Returns
     -------
     Styler
-        One row per step, the strategy as the caption above the table.
+        One row per step (no index shown), the strategy as the caption above the table.
 
     Examples
     --------
@@ -217,7 +217,7 @@ def communication_table(section: dict[str, Any], *, lang: str | None = None) -> 
     ...      "steps": [{"stage": "Aware", "desired": "Knows the evidence",
     ...                 "message": "Outcome data", "proof": "Trial"}]}, lang="en")
     >>> styled.data.columns.tolist()
-    ['Desired behaviour', 'Key message', 'Proof']
+    ['Behaviour-change step', 'Desired behaviour', 'Key message', 'Proof']
     >>> styled.caption
     'Communication strategy: First choice for high-risk patients'
     """
@@ -226,16 +226,20 @@ def communication_table(section: dict[str, Any], *, lang: str | None = None) -> 
         names = {c: t(f"tables.communication.{c}") for c in COMMUNICATION_COLUMNS}
         caption = t("tables.communication.strategy", strategy=section.get("strategy", ""))
     steps = pd.DataFrame(list(section.get("steps", [])), columns=list(COMMUNICATION_COLUMNS))
-    table = steps.fillna("").rename(columns=names).set_index(names["stage"])
-    return table.style.set_caption(caption).set_table_styles(
-        [
-            {
-                "selector": "caption",
-                "props": "caption-side: top; text-align: left; "
-                "font-weight: bold; padding: 4px 0 8px",
-            },
-            {"selector": "th, td", "props": "text-align: left; vertical-align: top"},
-        ]
+    table = steps.fillna("").rename(columns=names)
+    return (
+        table.style.hide(axis="index")
+        .set_caption(caption)
+        .set_table_styles(
+            [
+                {
+                    "selector": "caption",
+                    "props": "caption-side: top; text-align: left; "
+                    "font-weight: bold; padding: 4px 0 8px",
+                },
+                {"selector": "th, td", "props": "text-align: left; vertical-align: top"},
+            ]
+        )
     )
 
 
