@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from . import data as scenario
 from . import fmt, i18n, kpi
@@ -260,7 +261,7 @@ def review_questions(data: Mapping[str, pd.DataFrame] | None = None) -> list[Que
     ]
 
 
-def answer_key(questions: list[Question] | None = None) -> pd.DataFrame:
+def answer_key(questions: list[Question] | None = None) -> Styler:
     """The questions with their answers and explanations, one row each (trainer edition).
 
     Parameters
@@ -268,9 +269,17 @@ def answer_key(questions: list[Question] | None = None) -> pd.DataFrame:
     questions : list of Question, optional
         The review's questions (:func:`review_questions` on the active scenario) by default.
 
+    Returns
+    -------
+    Styler
+        Indexed by question id, with the prompt, the answer and the explanation as columns,
+        left-aligned and shown in full; ``.data`` is the DataFrame.
+
+    Examples
+    --------
     >>> from workshop_lib import i18n
     >>> with i18n.language("en"):
-    ...     key = answer_key()
+    ...     key = answer_key().data
     >>> key.loc["r4.dimension", "Answer"]
     'Sustainability'
     """
@@ -278,4 +287,7 @@ def answer_key(questions: list[Question] | None = None) -> pd.DataFrame:
         questions = review_questions()
     columns = [t("review.key.question"), t("review.key.answer"), t("review.key.explanation")]
     rows = [(q.prompt, q.answer_text(), q.explanation) for q in questions]
-    return pd.DataFrame(rows, columns=columns, index=pd.Index([q.id for q in questions], name="id"))
+    table = pd.DataFrame(rows, columns=columns, index=pd.Index([q.id for q in questions]))
+    return table.style.set_table_styles(
+        [{"selector": "th, td", "props": "text-align: left; vertical-align: top"}]
+    )

@@ -42,8 +42,9 @@ DIMENSIONS = ("attractiveness", "differentiation", "implementability", "sustaina
 """The four dimensions a brand strength is scored on; the page ranks items by their mean."""
 
 STYLE = f"""
-.wlf{{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
- color:{PALETTE.ink};font-size:13px;line-height:1.45;max-width:1200px}}
+.wlf{{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif,
+ "Segoe UI Emoji","Apple Color Emoji","Noto Color Emoji";color:{PALETTE.ink};font-size:13px;
+ line-height:1.45;max-width:1200px;margin:0 0 14px 0}}
 .wlf h2{{font-size:19px;margin:0 0 2px 0}}
 .wlf .wlf-sub{{color:{PALETTE.muted};margin:0 0 10px 0}}
 .wlf .wlf-grid{{display:flex;flex-wrap:wrap;gap:10px}}

@@ -150,7 +150,7 @@ def test_missing_table_is_named():
 
 
 def test_answer_key_lists_every_answer():
-    key = answer_key(review_questions(tables()))
+    key = answer_key(review_questions(tables())).data
     assert len(key) == 10
     assert key.loc["r1.loss"].iloc[1] == "糖尿病患者 → 已诊断(知晓)"
     assert key.loc["r4.nps"].iloc[1] == "0.0"
