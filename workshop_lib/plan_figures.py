@@ -1,0 +1,164 @@
+"""A plan's diagrams, drawn from its sections for the report (no widgets involved).
+
+:func:`draw` gives the diagram of one exercise as matplotlib Axes, or None when the group has
+written nothing there; :func:`svg` renders a figure as an SVG picture whose text is drawn as
+outlines, so it looks the same in any browser and in a PDF, whatever fonts the reader has.
+
+The segmentation matrix is computed on the active scenario's ``hcps`` table, the same customer
+table the group segmented in class.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+
+from . import data, diagrams, style
+from .analysis.segmentation import Segmentation as Framework
+from .analysis.segmentation import framework
+from .answers import EXERCISES
+from .data.schema import CATEGORIES, get_table
+from .i18n import t
+from .plan import BrandPlan
+
+SEPARATOR = "|"
+"""Joins a priority cell's row and column level in the plan: ``"high|aware"``."""
+
+
+def _counts(items: list[Any], name: str) -> dict[str, float]:
+    """``{label: count}`` of the rows with both; a repeated label is an error."""
+    counts: dict[str, float] = {}
+    for item in items:
+        label = getattr(item, name).strip()
+        if label and item.count is not None:
+            if label in counts:
+                raise ValueError(t("canvas.duplicate_label", label=label))
+            counts[label] = item.count
+    return counts
+
+
+def _pool(plan: BrandPlan, lang: str) -> Axes | None:
+    counts = _counts(plan.market_scope.levels, "label")
+    return diagrams.market_pool(counts, lang=lang) if counts else None
+
+
+def _funnel(plan: BrandPlan, lang: str) -> Axes | None:
+    flow = plan.purchase_flow
+    counts = _counts(flow.steps, "name")
+    if not counts:
+        return None
+    leverage = [p.step for p in flow.leverage_points if p.step.strip() in counts]
+    return diagrams.purchase_funnel(counts, leverage=leverage, lang=lang)
+
+
+def segment_framework(plan: BrandPlan) -> Framework:
+    """The segmentation framework the plan's two variables define on the scenario's HCPs."""
+    seg = plan.segmentation
+    if len(seg.variables) < 2 or seg.variables[0].key == seg.variables[1].key:
+        raise ValueError(t("canvas.same_variable"))
+    kwargs: dict[str, Any] = {}
+    for axis, variable in zip(("row", "col"), seg.variables, strict=False):
+        kind = get_table("hcps").column(variable.key).category
+        if kind:
+            kwargs[f"{axis}_levels"] = list(CATEGORIES[kind])
+        elif variable.cut_points:
+            kwargs[f"{axis}_cuts"] = variable.cut_points
+    chosen = [tuple(p.split(SEPARATOR, 1)) for p in seg.priority_segments if SEPARATOR in p]
+    return framework(
+        data.load("hcps"),
+        seg.variables[0].key,
+        seg.variables[1].key,
+        priority=chosen or 3,
+        **kwargs,
+    )
+
+
+def _matrix(plan: BrandPlan, lang: str) -> Axes | None:
+    if not any(v.key.strip() for v in plan.segmentation.variables):
+        return None
+    try:
+        result = segment_framework(plan)
+    except KeyError as err:  # a variable the customer table does not have
+        raise ValueError(t("trainer.unknown_variable", variable=err.args[0])) from None
+    return diagrams.segment_matrix(result, lang=lang)
+
+
+def _attractiveness(plan: BrandPlan, lang: str) -> Axes | None:
+    section = plan.attractiveness
+    if not section.scores:
+        return None
+    weights = {c.key: c.weight for c in section.criteria} or None
+    return diagrams.attractiveness_chart(section.scores, weights=weights, lang=lang)
+
+
+def _ladder(plan: BrandPlan, lang: str) -> Axes:
+    ladder = plan.benefit_ladder.model_dump()
+    sizes = {rung: len(ladder[rung]) for rung in ("attributes", "functional", "emotional")}
+    lower = {"functional": "attributes", "emotional": "functional"}
+    ladder["links"] = {
+        rung: [p for p in ladder["links"][rung] if p[0] < sizes[below] and p[1] < sizes[rung]]
+        for rung, below in lower.items()
+    }
+    return diagrams.benefit_ladder(ladder, lang=lang)
+
+
+def _section(name: str, diagram: str) -> Callable[[BrandPlan, str], Axes]:
+    def draw_section(plan: BrandPlan, lang: str) -> Axes:
+        return getattr(diagrams, diagram)(getattr(plan, name).model_dump(), lang=lang)
+
+    return draw_section
+
+
+DRAWERS: dict[str, Callable[[BrandPlan, str], Axes | None]] = {
+    "market_scope": _pool,
+    "purchase_flow": _funnel,
+    "segmentation": _matrix,
+    "attractiveness": _attractiveness,
+    "persona": _section("persona", "persona_card"),
+    "behaviour_map": _section("behaviour_map", "behaviour_map"),
+    "benefit_ladder": _ladder,
+    "brand_assessment": _section("brand_assessment", "brand_assessment"),
+    "activity_plan": _section("activity_plan", "activity_plan"),
+}
+"""Exercise id → its diagram drawn from the plan. Leverage points are drawn on the funnel;
+the communication strategy is text only."""
+
+
+def draw(plan: BrandPlan, exercise: str, lang: str) -> Axes | None:
+    """The diagram of ``exercise`` for ``plan``, or None if it has none or nothing is filled.
+
+    Raises
+    ------
+    ValueError
+        If the group's input cannot be drawn (e.g. a label used twice); the message says why.
+    """
+    if exercise not in DRAWERS or EXERCISES[exercise].read(plan).empty:
+        return None
+    return DRAWERS[exercise](plan, lang)
+
+
+def svg(ax: Axes) -> bytes:
+    """The figure of ``ax`` as SVG with text as outlines, then closed.
+
+    Characters no installed font has (emoji) are drawn as empty boxes without a warning; the
+    report shows the group's text as typed beside the picture.
+    """
+    fig = ax.figure
+    buffer = io.BytesIO()
+    try:
+        with (
+            style.workshop_style(),
+            mpl.rc_context({"svg.fonttype": "path", "savefig.bbox": "standard"}),
+            warnings.catch_warnings(),
+        ):
+            warnings.filterwarnings("ignore", message="Glyph .* missing", category=UserWarning)
+            fig.savefig(buffer, format="svg", metadata={"Date": None})
+    finally:
+        plt.close(fig)
+    return buffer.getvalue()
