@@ -12,9 +12,9 @@ import sys
 
 from .. import __version__, i18n
 from ..i18n import t
-from . import build, course, data, diagrams
+from . import build, course, data, diagrams, trainer
 
-VERB_MODULES = (course, data, diagrams, build)
+VERB_MODULES = (course, data, diagrams, build, trainer)
 """The modules whose verbs make up the command, in the order of the help text."""
 
 
