@@ -25,7 +25,7 @@ Examples
 >>> [q.id for q in questions][:4]
 ['r1.loss', 'r1.clv', 'r2.ladder', 'r2.retention']
 >>> questions[2].answer_text()
-'unaware > aware > trial > adopter > advocate'
+'Unaware > Aware > Trial > Adopter > Advocate'
 """
 
 from __future__ import annotations
@@ -60,6 +60,11 @@ def _label(category: str, key: object) -> str:
     return labels[0] if i18n.get_language() == "zh" else labels[1]
 
 
+def _option(text: str) -> str:
+    """An answer option as shown: its first letter capitalised (Chinese is left as it is)."""
+    return text[:1].upper() + text[1:]
+
+
 def _tables(data: Mapping[str, pd.DataFrame] | None):
     """A function giving each table: from ``data`` when given, else the active scenario."""
     if data is None:
@@ -80,7 +85,7 @@ def _kpi_choice(qid: str, correct: str, options: tuple[str, ...]) -> Choice:
         prompt=t(f"review.{qid}.prompt"),
         hints=(t(f"review.{qid}.hint"),),
         explanation=t(f"review.{qid}.explanation"),
-        options=tuple((key, t(f"analysis.kpi.{key}")) for key in options),
+        options=tuple((key, _option(t(f"analysis.kpi.{key}"))) for key in options),
         correct=frozenset({correct}),
     )
 
@@ -101,15 +106,14 @@ def biggest_loss(table: pd.DataFrame) -> Choice:
     """Which step of the treatment flow loses the most people (from the ``patient_funnel``).
 
     The first level (the whole population) is left out: people without the disease are not
-    lost patients. The options are the later steps, each named with the step before it.
+    lost patients. The options are the later steps; each loses people from the step before.
     """
     counts = stage_counts(table).iloc[1:]
     steps = funnel(counts)
     lost = steps["drop_off"].iloc[1:].astype(float)
     names = [_label("stage", key) for key in steps.index]
     options = tuple(
-        (str(key), f"{before} → {after}")
-        for key, before, after in zip(steps.index[1:], names, names[1:], strict=False)
+        (str(key), _option(name)) for key, name in zip(steps.index[1:], names[1:], strict=True)
     )
     worst = lost.idxmax()
     at = list(steps.index).index(worst)
@@ -119,7 +123,7 @@ def biggest_loss(table: pd.DataFrame) -> Choice:
         hints=(t("review.r1.loss.hint"),),
         explanation=t(
             "review.r1.loss.explanation",
-            step=dict(options)[str(worst)],
+            step=names[at],
             lost=fmt.count(lost[worst]),
             share=fmt.percent(steps.at[worst, "drop_off_rate"]),
             before=names[at - 1],
@@ -136,7 +140,7 @@ def adoption_ladder() -> Ranking:
         prompt=t("review.r2.ladder.prompt"),
         hints=(t("review.r2.ladder.hint"),),
         explanation=t("review.r2.ladder.explanation"),
-        items=tuple((key, _label("adoption_stage", key)) for key in LADDER_SHOWN),
+        items=tuple((key, _option(_label("adoption_stage", key))) for key in LADDER_SHOWN),
         order=ADOPTION,
     )
 
@@ -207,7 +211,7 @@ def best_channel(activities: pd.DataFrame) -> Choice:
     table = table.dropna(subset=["value"])
     values = pd.Series(table["value"].to_numpy(dtype=float), index=table["channel"].astype(str))
     best = values.idxmax()
-    options = tuple((key, _label("channel", key)) for key in values.index)
+    options = tuple((key, _option(_label("channel", key))) for key in values.index)
     return Choice(
         id="r5.channel",
         prompt=t("review.r5.channel.prompt", period=table["period"].iloc[0]),

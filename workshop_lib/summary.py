@@ -79,7 +79,8 @@ def _missing(what: str) -> str:
 
 def _part(what: str, body: str | None) -> str:
     """A titled part of a unit: its body, or a note that it is missing."""
-    heading = f"<h4>{_e(t(f'summary.part.{what}'))}</h4>"
+    name = t(f"summary.part.{what}")
+    heading = f"<h4>{_e(name[:1].upper() + name[1:])}</h4>"
     return heading + (body if body else _missing(what))
 
 
