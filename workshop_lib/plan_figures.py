@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import matplotlib as mpl
@@ -140,24 +141,29 @@ def draw(plan: BrandPlan, exercise: str, lang: str) -> Axes | None:
     """
     if exercise not in DRAWERS or EXERCISES[exercise].read(plan).empty:
         return None
-    return DRAWERS[exercise](plan, lang)
+    with _missing_glyphs_quiet():
+        return DRAWERS[exercise](plan, lang)
+
+
+@contextmanager
+def _missing_glyphs_quiet() -> Iterator[None]:
+    """Characters no installed font has (emoji, control characters a participant typed) are
+    drawn as empty boxes without a warning; the report shows the text as typed beside them."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing", category=UserWarning)
+        yield
 
 
 def svg(ax: Axes) -> bytes:
-    """The figure of ``ax`` as SVG with text as outlines, then closed.
-
-    Characters no installed font has (emoji) are drawn as empty boxes without a warning; the
-    report shows the group's text as typed beside the picture.
-    """
+    """The figure of ``ax`` as SVG with text as outlines, then closed."""
     fig = ax.figure
     buffer = io.BytesIO()
     try:
         with (
             style.workshop_style(),
             mpl.rc_context({"svg.fonttype": "path", "savefig.bbox": "standard"}),
-            warnings.catch_warnings(),
+            _missing_glyphs_quiet(),
         ):
-            warnings.filterwarnings("ignore", message="Glyph .* missing", category=UserWarning)
             fig.savefig(buffer, format="svg", metadata={"Date": None})
     finally:
         plt.close(fig)
