@@ -47,8 +47,13 @@ def _activities() -> pd.DataFrame:
 def test_channel_table_reads_the_unit_5_kpis_per_channel_in_dictionary_order():
     table = tables.channel_table(data={"activities": _activities()}, lang="en")
     assert table.index.name == "Channel"
-    assert table.index.tolist() == ["rep visit", "WeCom"]
-    assert table.loc["rep visit"].tolist() == ["50.0%", "20.0%", "+50.0%"]
+    assert table.index.tolist() == ["Rep visit", "WeCom"]
+    assert table.columns.tolist() == [
+        "Activity response rate",
+        "Sales conversion",
+        "Acquisition growth",
+    ]
+    assert table.loc["Rep visit"].tolist() == ["50.0%", "20.0%", "+50.0%"]
     assert table.loc["WeCom"].tolist() == ["4.0%", "10.0%", "—"]
 
 

@@ -264,8 +264,8 @@ def channel_table(
     --------
     >>> table = channel_table(lang="en")
     >>> table.columns.tolist()
-    ['activity response rate', 'sales conversion', 'acquisition growth']
-    >>> "rep visit" in table.index
+    ['Activity response rate', 'Sales conversion', 'Acquisition growth']
+    >>> "Rep visit" in table.index
     True
     """
     lang = i18n.resolve(lang)
@@ -274,8 +274,10 @@ def channel_table(
         kpis = unit_kpis(5, by="channel", data=data)
         names = [t(f"analysis.kpi.{key}") for key in UNITS[5]]
         heading = t("tables.channel.channel")
-    wide = kpis.reset_index().pivot(index="channel", columns="kpi", values="display")
+    wide = kpis.reset_index().pivot(index="channel", columns="kpi", values="display")[names]
+    wide.columns = [name[:1].upper() + name[1:] for name in names]
     order = [c for c in channels if c in wide.index] + [c for c in wide.index if c not in channels]
     wide = wide.loc[order]
     labels = [channels[c][0 if lang == "zh" else 1] if c in channels else c for c in wide.index]
-    return wide[names].set_axis(pd.Index(labels, name=heading)).rename_axis(columns=None)
+    labels = [label[:1].upper() + label[1:] for label in labels]
+    return wide.set_axis(pd.Index(labels, name=heading))
