@@ -31,7 +31,7 @@ def test_segment_table_lists_non_empty_segments_most_valuable_first():
 
 def test_segment_table_names_levels_with_their_band_and_category():
     assert _segments("en").index[0] == "High (≥ 100) × adopter"
-    assert _segments("zh").index[-1] == "低 (< 100) × 知晓"
+    assert _segments("zh").index[-1] == "低（< 100） × 知晓"
     assert _segments("en").columns[4] == "Average category Rx per customer"
 
 

@@ -64,7 +64,8 @@ def _level(table: str, axis: Axis, key: str, lang: str) -> str:
         low = fmt.number(axis.cuts[i - 1], digits=0) if i else None
         high = fmt.number(axis.cuts[i], digits=0) if i < len(axis.cuts) else None
         span = f"< {high}" if low is None else (f"≥ {low}" if high is None else f"{low}–{high}")
-        return f"{t(f'segmentation.level.{key}', lang=lang)} ({span})"
+        name = t(f"segmentation.level.{key}", lang=lang)
+        return f"{name}（{span}）" if lang == "zh" else f"{name} ({span})"
     columns = TABLES[table].keys if table in TABLES else ()
     kind = TABLES[table].column(axis.column).category if axis.column in columns else None
     if kind and key in CATEGORIES[kind]:
