@@ -150,10 +150,13 @@ def _leverage_points(plan: BrandPlan) -> Answer:
 def _segmentation(plan: BrandPlan) -> Answer:
     seg = plan.segmentation
     fields: list[tuple[str, Cell]] = []
-    for variable, name in zip(seg.variables, ("row_variable", "column_variable"), strict=False):
-        text = variable_text(variable.key, variable.label) if variable.key else variable.label
-        if variable.cut_points:
-            text += " (" + ", ".join(f"{c:g}" for c in variable.cut_points) + ")"
+    for i, name in enumerate(("row_variable", "column_variable")):
+        text = ""
+        if i < len(seg.variables):
+            variable = seg.variables[i]
+            text = variable_text(variable.key, variable.label) if variable.key else variable.label
+            if variable.cut_points:
+                text += " (" + ", ".join(f"{c:g}" for c in variable.cut_points) + ")"
         fields.append((_f(name), text))
     fields.append((_f("notes"), seg.notes))
     keys = [v.key for v in seg.variables]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..i18n import t
@@ -18,14 +19,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verb.add_argument(
         "--root", type=Path, default=None, metavar="DIR", help=t("cli.build.root_help")
     )
+    verb.add_argument(
+        "--out", type=Path, default=Path("handouts"), metavar="DIR", help=t("handouts.out_help")
+    )
+    verb.add_argument(
+        "--lang", dest="langs", default="zh,en", metavar="zh,en", help=t("handouts.lang_help")
+    )
+    verb.add_argument("--no-pdf", action="store_true", help=t("handouts.no_pdf_help"))
     verb.set_defaults(func=build)
 
 
 def build(args: argparse.Namespace) -> int:
-    """``workshop build --editions [--check]``: write (or check) every generated notebook."""
+    """``workshop build --editions [--check]``: write (or check) every generated notebook;
+    ``workshop build [--out DIR] [--lang zh,en]``: write the handouts."""
     from .. import authoring, workspace
 
     root = (args.root or workspace.course_source()).resolve()
+    if not args.editions and not args.check:
+        return handouts(args, root)
     if not authoring.sources(root):
         print(t("cli.build.no_source", folder=root / authoring.SOURCE_DIR))
         return 1
@@ -40,3 +51,39 @@ def build(args: argparse.Namespace) -> int:
         print(t("cli.build.wrote", path=path.relative_to(root)))
     print(t("cli.build.done", n=len(changed)))
     return 0
+
+
+BAR = 24
+"""Width of the progress bar, in characters."""
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    filled = BAR * done // max(total, 1)
+    bar = "#" * filled + "-" * (BAR - filled)
+    end = "\n" if done == total else ""
+    line = t("handouts.progress", bar=bar, done=done, total=total, name=name)
+    print(f"\r{line:<100}", end=end, file=sys.stderr, flush=True)
+
+
+def handouts(args: argparse.Namespace, root: Path) -> int:
+    """``workshop build [--out DIR] [--lang zh,en] [--no-pdf]``: workbook, guide and slides."""
+    from .. import i18n
+    from ..handouts import build_handouts, jobs
+
+    langs = tuple(code.strip() for code in args.langs.split(",") if code.strip())
+    for code in langs:
+        if code not in i18n.LANGUAGES:
+            print(t("handouts.bad_lang", lang=code), file=sys.stderr)
+            return 2
+    if not any(job.sources for job in jobs(root, langs)):
+        print(t("handouts.no_course", folder=root), file=sys.stderr)
+        return 1
+    out = args.out.resolve()
+    written = build_handouts(root, out, langs, pdf=not args.no_pdf, progress=_progress)
+    print(t("handouts.summary", n=len(written.files), folder=out))
+    for path in written.files:
+        size = f"{path.stat().st_size / 1024:,.0f} KB"
+        print(t("handouts.file", path=path.relative_to(out).as_posix(), size=size))
+    for problem in written.problems:
+        print(t("handouts.problem", problem=problem), file=sys.stderr)
+    return 1 if written.problems else 0
