@@ -135,3 +135,16 @@ def test_committed_notebooks_carry_no_outputs():
             notebook = json.loads(path.read_text(encoding="utf-8"))
             for cell in notebook["cells"]:
                 assert not cell.get("outputs"), path
+
+
+def test_admonitions_become_quoted_blocks(course):
+    path = course / "course" / "01_demo.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "讲师提示", "```{admonition} 讲师提示:时间\n- 0:00 开场\n```\n之后"
+    )
+    path.write_text(text, encoding="utf-8")
+    authoring.build(course)
+    trainer = cells(course, "solutions", "zh")
+    note = next(c for c in trainer if "讲师提示" in c)
+    assert note.startswith("> **讲师提示:时间**\n>\n> - 0:00 开场\n")
+    assert "```" not in note and "\n\n之后" in note

@@ -14,8 +14,10 @@ tag           the cell appears in
 ``trainer``   the trainer edition only (timing, facilitation tips, common mistakes)
 ============  =========================================================================
 
-Untagged cells go everywhere. Inside a code cell, lines between ``# BEGIN SOLUTION`` and
-``# END SOLUTION`` (and any line ending in ``# SOLUTION``) stay only in the trainer edition.
+Untagged cells go everywhere. MyST admonitions (```` ```{admonition} Title ````) become quoted
+blocks, which every notebook front end shows. Inside a code cell, lines between
+``# BEGIN SOLUTION`` and ``# END SOLUTION`` (and any line ending in ``# SOLUTION``) stay only
+in the trainer edition.
 A first hidden cell is added to every notebook that sets its language and style.
 
 The editions, written by :func:`build` (``workshop build --editions``):
@@ -101,6 +103,22 @@ def _unmark(source: str) -> str:
     return "\n".join(lines)
 
 
+_ADMONITION = re.compile(
+    r"^```\{(admonition|note|tip|warning)\}[ \t]*(.*?)\n(.*?)^```[ \t]*$", re.M | re.S
+)
+
+
+def _admonitions(markdown: str) -> str:
+    """MyST admonitions (which Jupyter and Voilà show as raw text) as quoted blocks."""
+
+    def quote(match: re.Match) -> str:
+        title, body = match.group(2).strip(), match.group(3).rstrip("\n")
+        lines = ([f"**{title}**", ""] if title else []) + body.splitlines()
+        return "\n".join(f"> {line}".rstrip() for line in lines) + "\n"
+
+    return _ADMONITION.sub(quote, markdown)
+
+
 def _clean_tags(cell: nbformat.NotebookNode) -> None:
     tags = [
         tag
@@ -132,6 +150,8 @@ def render(
             cell.outputs, cell.execution_count = [], None
             if not cell.source.strip():
                 continue
+        else:
+            cell.source = _admonitions(cell.source)
         _clean_tags(cell)
         cells.append(cell)
     for i, cell in enumerate(cells):

@@ -64,15 +64,24 @@ class QuizCard:
         q = self.question
         if isinstance(q, Numeric):
             return widgets.Text(
-                description=t("quiz.your_answer"), style={"description_width": "6em"}
+                description=t("quiz.your_answer"),
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="24em"),
             )
         if isinstance(q, Choice):
             if q.multiple:
                 return widgets.VBox(
-                    [widgets.Checkbox(description=text, indent=False) for _, text in q.options]
+                    [
+                        widgets.Checkbox(
+                            description=text, indent=False, layout=widgets.Layout(width="100%")
+                        )
+                        for _, text in q.options
+                    ]
                 )
             return widgets.RadioButtons(
-                options=[(text, key) for key, text in q.options], value=None
+                options=[(text, key) for key, text in q.options],
+                value=None,
+                layout=widgets.Layout(width="100%"),
             )
         if isinstance(q, Ranking):
             options = [("—", None)] + [(text, key) for key, text in q.items]

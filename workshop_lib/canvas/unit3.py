@@ -40,7 +40,9 @@ class AttractivenessCanvas(Canvas):
         segments = self.plan.segmentation.priority_segments or [
             t("canvas.segment_n", n=i) for i in (1, 2, 3)
         ]
-        section.scores = {_segment_name(s): {key: 3 for key in scoring.CRITERIA} for s in segments}
+        section.scores = section.scores or {
+            _segment_name(s): dict.fromkeys(scoring.CRITERIA, 3) for s in segments
+        }
 
     def build(self) -> list[widgets.Widget]:
         section = self.model
