@@ -66,29 +66,49 @@ def natural_key(name: str) -> list[tuple[int, int | str]]:
     return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"(\d+)", name)]
 
 
+def scenario_plan(lang: str | None = None) -> BrandPlan:
+    """The worked example completed from the active scenario, as the canvases would prefill it.
+
+    The pool levels and flow steps get the scenario's patient counts, the segmentation its two
+    variables and the framework's three most valuable cells as priorities.
+    """
+    from . import analysis, i18n
+    from . import data as scenario
+    from .data.schema import category_label, get_table
+    from .worked_example import segmentation, worked_plan
+
+    code = i18n.resolve(lang)
+    plan = worked_plan(code)
+    kind = get_table("patient_funnel").column("stage").category
+    counts = analysis.stage_counts(scenario.load("patient_funnel"))
+    levels = [(category_label(kind, s, code), float(n)) for s, n in counts.items()]
+    plan.market_scope.levels = [{"label": s, "count": n} for s, n in levels]
+    plan.purchase_flow.steps = [{"name": s, "count": n} for s, n in levels]
+    cells = segmentation().priorities()
+    plan.segmentation.variables = [{"key": "monthly_patients"}, {"key": "adoption_stage"}]
+    plan.segmentation.priority_segments = [
+        f"{r}|{c}" for r, c in zip(cells["row"], cells["col"], strict=True)
+    ]
+    return BrandPlan.from_dict(plan.to_dict())
+
+
 def demo_class(n: int, lang: str | None = None, *, seed: int = 0) -> list[BrandPlan]:
     """``n`` groups' plans made from the worked example, each with its own text.
 
     For rehearsing the debrief tools (gallery, progress, reports) before a class, and for
-    tests and benchmarks. Pool and flow counts come from the active scenario; scores, counts
-    and quiz results vary with a seeded generator, so the same ``seed`` gives the same class.
-    Every third group is behind: its later exercises are empty.
+    tests and benchmarks. They start from :func:`scenario_plan`; counts, scores and quiz
+    results vary with a seeded generator, so the same ``seed`` gives the same class. Every
+    third group is behind: its later exercises are empty.
     """
     import numpy as np
 
-    from . import analysis, i18n
-    from . import data as scenario
+    from . import i18n
     from .analysis.unit_kpis import UNITS
     from .answers import EXERCISES
-    from .data.schema import category_label, get_table
-    from .worked_example import segmentation, worked_plan
 
     rng = np.random.default_rng(seed)
     code = i18n.resolve(lang)
-    base = worked_plan(code).to_dict()
-    kind = get_table("patient_funnel").column("stage").category
-    counts = analysis.stage_counts(scenario.load("patient_funnel"))
-    cells = segmentation().priorities()
+    base = scenario_plan(code).to_dict()
     plans = []
     for i in range(1, n + 1):
         plan = BrandPlan.from_dict(base)
@@ -96,18 +116,11 @@ def demo_class(n: int, lang: str | None = None, *, seed: int = 0) -> list[BrandP
             plan.group = t("trainer.demo.group", n=i)
             plan.members = [t("trainer.demo.member", n=i, k=k) for k in range(1, 5)]
         scale = float(rng.uniform(0.8, 1.2))
-        levels = [
-            (category_label(kind, s, code), float(round(c * scale))) for s, c in counts.items()
-        ]
-        plan.market_scope.levels = [{"label": s, "count": c} for s, c in levels]
+        for item in (*plan.market_scope.levels, *plan.purchase_flow.steps):
+            item.count = float(round(item.count * scale))
         plan.market_scope.definition += f" ({plan.group})"
-        plan.purchase_flow.steps = [{"name": s, "count": c} for s, c in levels]
         for point in plan.purchase_flow.leverage_points:
             point.idea = f"{plan.group}: {point.idea}"
-        plan.segmentation.variables = [{"key": "monthly_patients"}, {"key": "adoption_stage"}]
-        plan.segmentation.priority_segments = [
-            f"{r}|{c}" for r, c in zip(cells["row"], cells["col"], strict=True)
-        ]
         plan.attractiveness.scores = {
             segment: {key: int(rng.integers(1, 6)) for key in scores}
             for segment, scores in plan.attractiveness.scores.items()

@@ -43,6 +43,8 @@ SLIDES_DIR = "slides"
 _CANVAS_CALL = re.compile(r"^\s*wl\.canvas\.(\w+)\((.*)\)\s*;?\s*$")
 _ADMONITION = re.compile(r"```\{admonition\}[ \t]*(.*?)\n(.*?)```", re.S)
 _HEADING = re.compile(r"^#{1,2}\s", re.M)
+SLIDE_CELLS = 3
+"""A figure or table that would be a slide's fourth piece starts a new slide."""
 
 
 @cache
@@ -101,10 +103,15 @@ def _worksheet(exercise: str, lang: str) -> Markup:
     )
 
 
-def _worked(exercise: str, lang: str) -> Markup:
-    from .worked_example import worked_plan
+@cache
+def _worked_plan(lang: str):
+    from .classroom import scenario_plan
 
-    answer = block(worked_plan(lang), exercise, lang)
+    return scenario_plan(lang)
+
+
+def _worked(exercise: str, lang: str) -> Markup:
+    answer = block(_worked_plan(lang), exercise, lang)
     return Markup(pages.render("worked.html.j2", t=t, b=answer))
 
 
@@ -133,9 +140,8 @@ def _note(key: str) -> Callable[[Any, str], Markup]:
 
 def _example_framework(_arg: Any, lang: str) -> Markup:
     from .summary import framework_html
-    from .worked_example import worked_plan
 
-    return Markup(framework_html(worked_plan(lang), lang))
+    return Markup(framework_html(_worked_plan(lang), lang))
 
 
 def _group_line(_arg: Any, _lang: str) -> Markup:
@@ -227,6 +233,8 @@ def render_notebook(path: Path, lang: str) -> Rendered:
             continue
         if cell.cell_type != "code" or cell.source.strip().startswith(SKIPPED_CALLS):
             continue
+        if len(result.cells) - (result.breaks[-1] if result.breaks else 0) >= SLIDE_CELLS:
+            result.breaks.append(len(result.cells))
         call = _CANVAS_CALL.match(cell.source.strip())
         try:
             if call and call.group(1) in CANVAS_CALLS:

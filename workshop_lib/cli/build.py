@@ -73,7 +73,7 @@ def handouts(args: argparse.Namespace, root: Path) -> int:
     langs = tuple(code.strip() for code in args.langs.split(",") if code.strip())
     for code in langs:
         if code not in i18n.LANGUAGES:
-            print(t("handouts.bad_lang", lang=code), file=sys.stderr)
+            print(t("handouts.bad_lang", code=code), file=sys.stderr)
             return 2
     if not any(job.sources for job in jobs(root, langs)):
         print(t("handouts.no_course", folder=root), file=sys.stderr)
