@@ -38,10 +38,12 @@ PNG_DPI = 100
 AUTOSAVE_SECONDS = 1.0
 """At most one write of the plan file per second while someone types."""
 
-Column = tuple[str, str, str]
+Column = tuple[str, str, Any]
 """A column of a :meth:`Canvas.rows` editor: (attribute, label key, kind).
 
-The kind is ``"text"``, ``"number"`` or ``"score"`` (a 1–5 drop-down)."""
+The kind is ``"text"``, ``"number"``, ``"score"`` (a 1–5 drop-down) or a list of
+``(shown text, stored value)`` options for a drop-down (a value typed before that is not among
+them stays selectable)."""
 
 
 def figure_png(fig: plt.Figure, dpi: float = PNG_DPI) -> bytes:
@@ -85,6 +87,8 @@ class Canvas:
     exercise: ClassVar[str] = ""
     section: ClassVar[str] = ""
     unit: ClassVar[int] = 0
+    wide: ClassVar[bool] = False
+    """Whether the inputs need the page's whole width (the diagram then goes below them)."""
 
     def __init__(
         self,
@@ -112,7 +116,10 @@ class Canvas:
                 f"<p style='margin:0 0 8px 0;color:{PALETTE.muted}'>"
                 f"{html.escape(t(f'canvas.{self.exercise}.help'))}</p>"
             )
-        inputs = widgets.VBox(controls, layout=widgets.Layout(flex="1 1 420px", min_width="320px"))
+        basis = "100%" if self.wide else "420px"  # a wide table of inputs takes a whole row
+        inputs = widgets.VBox(
+            controls, layout=widgets.Layout(flex=f"1 1 {basis}", min_width="320px")
+        )
         picture = widgets.VBox([self.image], layout=widgets.Layout(flex="1 1 560px"))
         body = widgets.HBox([inputs, picture], layout=widgets.Layout(flex_flow="row wrap"))
         self.widget = widgets.VBox([header, body, self.message])
@@ -366,6 +373,11 @@ class Canvas:
                 cell = self.number(model, name, "", width="auto")
             elif kind == "score":
                 cell = self.choice(model, name, "", SCORES, width="auto")
+            elif not isinstance(kind, str):  # a list of (shown text, stored value) options
+                current = getattr(model, name)
+                known = [value for _, value in kind]
+                options = list(kind) + ([(current, current)] if current not in known else [])
+                cell = self.choice(model, name, "", options, width="auto")
             else:
                 cell = widgets.Text(
                     value=getattr(model, name) or "",
@@ -374,6 +386,7 @@ class Canvas:
                 )
                 self._bind(cell, model, name)
             cell.layout.flex = "1 1 0"
+            cell.layout.min_width = "0"
             cells.append(cell)
         delete = widgets.Button(
             icon="trash", tooltip=t("canvas.delete_row"), layout=widgets.Layout(width="2.5em")

@@ -6,6 +6,8 @@ import ipywidgets as widgets
 from matplotlib.axes import Axes
 
 from .. import diagrams
+from ..data.schema import CATEGORIES, category_label
+from ..i18n import t
 from ..plan import Activity
 from .base import Canvas
 
@@ -16,6 +18,7 @@ class ActivityPlanCanvas(Canvas):
     exercise = "activity_plan"
     section = "activity_plan"
     unit = 5
+    wide = True
 
     def build(self) -> list[widgets.Widget]:
         plan = self.model
@@ -27,7 +30,7 @@ class ActivityPlanCanvas(Canvas):
                 Activity,
                 [
                     ("target_group", "target_group", "text"),
-                    ("channel", "channel", "text"),
+                    ("channel", "channel", self._channels()),
                     ("activity", "activity", "text"),
                     ("message", "message", "text"),
                     ("kpi", "kpi", "text"),
@@ -35,6 +38,12 @@ class ActivityPlanCanvas(Canvas):
                 ],
                 max_rows=16,
             ),
+        ]
+
+    def _channels(self) -> list[tuple[str, str]]:
+        """The data dictionary's channels, by their name in the canvas's language."""
+        return [(t("canvas.none_chosen"), "")] + [
+            (category_label("channel", key, self.lang), key) for key in CATEGORIES["channel"]
         ]
 
     def draw(self) -> Axes:
