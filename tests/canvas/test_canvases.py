@@ -158,15 +158,18 @@ def test_communication_preview_escapes_what_was_typed(plan, open_canvas):
 def test_activity_plan_rows(plan, open_canvas):
     canvas = open_canvas("activity_plan")
     find(canvas.widget, widgets.Button, description=i18n.t("canvas.add_row"))[0].click()
-    texts = find(canvas.widget, widgets.Text)
+    texts = find(canvas.widget, widgets.Text)[1:]  # after the plan's title
     for box, value in zip(
-        texts[1:],
-        ["内分泌科医生", "wecom", "病例分享", "心肾获益", "响应率", "≥ 25%"],
-        strict=False,
+        texts, ["内分泌科医生", "病例分享", "心肾获益", "响应率", "≥ 25%"], strict=True
     ):
         box.value = value
+    channel = find(canvas.widget, widgets.Dropdown)[0]
+    assert ("企业微信", "wecom") in channel.options or ("WeCom", "wecom") in channel.options
+    channel.value = "wecom"
     assert bytes(canvas.image.value).startswith(b"\x89PNG")
-    assert saved(plan, canvas).activity_plan.rows[0].channel == "wecom"
+    saved_plan = saved(plan, canvas)
+    assert saved_plan.activity_plan.rows[0].channel == "wecom"
+    assert saved_plan.activity_plan.rows[0].target == "≥ 25%"
 
 
 def test_a_plan_without_a_file_is_edited_but_not_saved(open_canvas, tmp_path):
