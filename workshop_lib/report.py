@@ -63,7 +63,7 @@ def cell_text(value: Cell) -> str:
 def _figure(plan: BrandPlan, exercise: str, lang: str) -> Figure | None:
     try:
         ax = plan_figures.draw(plan, exercise, lang)
-    except ValueError as err:
+    except (ValueError, KeyError, IndexError, TypeError) as err:  # input the diagram rejects
         return Figure(problem=str(err))
     if ax is None:
         return None

@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
 from trainer.plans import TRAVERSAL
 
 from workshop_lib.cli import main
 from workshop_lib.cli.trainer import CLEAR, watch
+from workshop_lib.debrief import gallery_html
 from workshop_lib.plan import BrandPlan
 from workshop_lib.progress import (
     COMPLETE,
@@ -233,3 +237,34 @@ def test_watch_clears_and_redraws_the_table(class_dir):
 def test_progress_verb_on_a_missing_folder(tmp_path, capsys):
     assert main(["--lang", "en", "progress", str(tmp_path / "nope")]) == 1
     assert "No such folder" in capsys.readouterr().err
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    group=TEXT.filter(lambda s: s.strip()),
+    words=st.lists(TEXT, max_size=4),
+    counts=st.lists(st.floats(0, 1e9, allow_nan=False), max_size=4),
+)
+def test_any_typed_text_gives_a_table_and_a_safe_page(group, words, counts):
+    levels = [{"label": w, "count": c} for w, c in zip(words, counts, strict=False)]
+    plan = BrandPlan.from_dict(
+        {
+            "group": group,
+            "members": words,
+            "market_scope": {
+                "levels": [{"label": w, "count": c} for w, c in zip(words, counts, strict=False)]
+            },
+            "persona": {"name": "".join(words), "needs": words},
+            "activity_plan": {"rows": [{"channel": w, "message": w} for w in words]},
+        }
+    )
+    text = render_text(progress([plan]))
+    assert "\x1b" not in text
+    page = gallery_html([plan])
+    assert "<script" not in page.lower()
+    name = "".join(words)
+    if name.strip():
+        assert str(escape(name)) in page  # shown, escaped

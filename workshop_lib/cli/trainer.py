@@ -103,7 +103,7 @@ def report(args: argparse.Namespace) -> int:
         return 1
     suffix = f".{args.format}"
     out = args.out or Path(Path(file_name(plan.group)).stem + suffix)
-    page = report_html(plan)
+    page = report_html(plan, args.lang or plan.language)  # the group's language unless --lang
     if args.format == "pdf":
         try:
             pages.print_pdf(page, out)
