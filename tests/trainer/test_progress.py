@@ -254,9 +254,7 @@ def test_any_typed_text_gives_a_table_and_a_safe_page(group, words, counts):
         {
             "group": group,
             "members": words,
-            "market_scope": {
-                "levels": [{"label": w, "count": c} for w, c in zip(words, counts, strict=False)]
-            },
+            "market_scope": {"levels": levels},
             "persona": {"name": "".join(words), "needs": words},
             "activity_plan": {"rows": [{"channel": w, "message": w} for w in words]},
         }
