@@ -12,7 +12,10 @@ from ..i18n import t
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``workshop build`` to the parser."""
     verb = subparsers.add_parser(
-        "build", help=t("cli.build.help"), description=t("cli.build.description")
+        "build",
+        help=t("cli.build.help"),
+        description=t("cli.build.description"),
+        epilog=t("handouts.build_epilog"),
     )
     verb.add_argument("--editions", action="store_true", help=t("cli.build.editions_help"))
     verb.add_argument("--check", action="store_true", help=t("cli.build.check_help"))
