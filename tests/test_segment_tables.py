@@ -64,3 +64,17 @@ def test_worked_example_attractiveness_sizes_are_the_priority_cells(lang):
     assert set(ranked.index) == set(scores)
     assert ranked["segment_size"].to_dict() == {k: float(v) for k, v in counts.items()}
     assert ranked["score"].is_monotonic_decreasing
+
+
+def test_worked_example_canvas_shows_the_same_framework_and_priorities():
+    from workshop_lib.canvas.unit2 import SegmentationCanvas
+
+    canvas = SegmentationCanvas(worked_example.worked_plan("en"), lang="en")
+    shown, taught = canvas.framework(), worked_example.segmentation()
+    assert shown.cells.drop(columns="priority").equals(taught.cells.drop(columns="priority"))
+    assert shown.priorities()[["row", "col"]].values.tolist() == (
+        taught.priorities()[["row", "col"]].values.tolist()
+    )
+    assert [box.value for box in canvas.priority_box.children] == (
+        worked_example.worked_plan("en").segmentation.priority_segments
+    )

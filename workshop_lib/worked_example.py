@@ -41,7 +41,11 @@ def worked_plan(lang: str | None = None) -> BrandPlan:
             "language": lang,
             "market_scope": extra["market_scope"],
             "purchase_flow": {"leverage_points": extra["leverage_points"]},
-            "segmentation": {"notes": extra["segmentation_notes"]},
+            "segmentation": {
+                "variables": [{"key": key} for key in SEGMENT_VARIABLES],
+                "priority_segments": _priority_ids(),
+                "notes": extra["segmentation_notes"],
+            },
             "attractiveness": {"scores": extra["attractiveness"]},
             "persona": examples.load("persona_card", lang),
             "behaviour_map": examples.load("behaviour_map", lang),
@@ -74,6 +78,16 @@ def segmentation() -> Segmentation:
     """
     rows, cols = SEGMENT_VARIABLES
     return framework(data.load("hcps"), rows, cols, value="category_rx", priority=3)
+
+
+def _priority_ids() -> list[str]:
+    """The priority cells of :func:`segmentation` as the plan stores them: ``"high|aware"``.
+
+    The ``row|col`` form is the one the segmentation canvas writes
+    (:data:`workshop_lib.canvas.unit2.SEPARATOR`).
+    """
+    cells = segmentation().priorities()
+    return [f"{row}|{col}" for row, col in zip(cells["row"], cells["col"], strict=True)]
 
 
 def attractiveness(lang: str | None = None) -> pd.DataFrame:
