@@ -11,9 +11,12 @@ exercise                complete when
 ======================  ==================================================================
 1.1 market_scope        a market definition and at least 3 pool levels with counts
 1.2 purchase_flow       at least 3 named steps with counts, none larger than the one before
+                        (the scenario's counts the canvas starts from count: checking them
+                        is the exercise)
 1.3 leverage_points     3 leverage points, each with a step and an idea
 2.1 segmentation        two different variables and at least 1 priority segment
-3.1 attractiveness      at least 2 segments scored on every criterion; weights sum to 1
+3.1 attractiveness      at least 2 segments scored on every criterion, not all left at the
+                        canvas's starting 3; weights sum to 1
 3.2 persona             a name or role, a portrait, and at least 1 need, driver and barrier
 3.3 behaviour_map       at least 2 stages with current and desired behaviour, and at least
                         1 driver and 1 barrier on the map
@@ -50,6 +53,8 @@ from .i18n import t
 from .plan import BrandPlan
 
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
+PREFILLED_SCORE = 3
+"""The score the attractiveness canvas starts every segment on; all 3s is no judgement yet."""
 WEIGHT_TOLERANCE = 0.01
 SYMBOLS = {COMPLETE: "✓", STARTED: "◐", EMPTY: "·"}
 """How the terminal table shows each state."""
@@ -87,7 +92,8 @@ def _attractiveness(plan: BrandPlan) -> bool:
         return False
     needed = set(keys) if keys else None
     scored = [s for s in section.scores.values() if needed is None or needed <= set(s)]
-    return len(scored) >= 2
+    changed = any(v != PREFILLED_SCORE for s in scored for v in s.values())
+    return len(scored) >= 2 and changed
 
 
 def _persona(plan: BrandPlan) -> bool:

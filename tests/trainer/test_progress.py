@@ -81,6 +81,11 @@ CASES = [
         COMPLETE,
     ),
     (
+        "attractiveness",  # the canvas's starting scores, untouched
+        {"attractiveness": {"scores": {"s": {"size": 3}, "t": {"size": 3}}}},
+        STARTED,
+    ),
+    (
         "attractiveness",  # weights off 1
         {
             "attractiveness": {
