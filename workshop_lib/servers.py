@@ -32,8 +32,14 @@ def welcome_path(lang: str | None = None) -> str:
     return f"notebooks/{lang or get_language()}/00_welcome.ipynb"
 
 
-def lab_command(root: Path, *, port: int | None = None, browser: bool = True) -> list[str]:
-    """The command line that serves JupyterLab on ``root``, opening at the welcome notebook."""
+def lab_command(
+    root: Path, *, port: int | None = None, browser: bool = True, token: str | None = None
+) -> list[str]:
+    """The command line that serves JupyterLab on ``root``, opening at the welcome notebook.
+
+    ``token`` fixes the access token (tests, scripts); by default JupyterLab makes a random one
+    and prints the link that carries it.
+    """
     return [
         sys.executable,
         "-m",
@@ -43,14 +49,22 @@ def lab_command(root: Path, *, port: int | None = None, browser: bool = True) ->
         f"--ServerApp.port={port or DEFAULT_LAB_PORT}",
         f"--ServerApp.open_browser={browser}",
         f"--LabApp.default_url=/lab/tree/{welcome_path()}",
+        *([f"--IdentityProvider.token={token}"] if token is not None else []),
         *(["--ServerApp.allow_root=True"] if _is_root() else []),
     ]
 
 
-def app_command(root: Path, *, port: int | None = None, browser: bool = True) -> list[str]:
+def app_command(
+    root: Path, *, port: int | None = None, browser: bool = True, preheat: bool = True
+) -> list[str]:
     """The command line that serves the course code-free with Voilà, tree at ``root``.
 
     Pages live under ``/voila/render/<path>``, e.g. ``/voila/render/notebooks/zh/00_welcome.ipynb``.
+    With ``preheat`` (the default) the active edition's notebooks are preheated: Voilà keeps one
+    kernel per notebook that has already run everything up to the group picker (imports, data,
+    the unit's diagrams), so a page appears without waiting for a kernel to start; the picker
+    and the canvases wait for the page request (:func:`wait_for_page`), so they show the group
+    remembered at that moment.
     """
     return [
         sys.executable,
@@ -61,7 +75,37 @@ def app_command(root: Path, *, port: int | None = None, browser: bool = True) ->
         f"--Voila.port={port or DEFAULT_APP_PORT}",
         f"--Voila.open_browser={browser}",
         "--show_tracebacks=False",
+        # Voilà's page asks the server to stop its kernel when it is closed or reloaded, but
+        # the page never receives the _xsrf cookie that request must carry, so every visit
+        # would leave a kernel running. The server listens on loopback only, has no login,
+        # and a kernel can only be stopped by its random id.
+        "--Voila.tornado_settings=disable_check_xsrf=True",
+        *(
+            [
+                "--preheat_kernel=True",
+                "--pool_size=1",
+                # the active edition only (not the other language, exercises, solutions)
+                "--VoilaKernelManager.preheat_denylist="
+                f"^(?!(.*/)?notebooks/{get_language()}/[^/]+$)",
+            ]
+            if preheat
+            else []
+        ),
     ]
+
+
+def wait_for_page() -> None:
+    """In a kernel Voilà preheated, wait until a participant's page request takes it.
+
+    Anything that depends on the moment of the visit (the group remembered on the workspace)
+    must be read after this; elsewhere (JupyterLab, nbclient, a page rendered on request), and
+    once the page has come, it returns at once.
+    """
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+        os.environ["VOILA_PREHEAT"] = "False"  # this kernel now serves its page
 
 
 LAB_LOCALES = {"zh": "zh_CN", "en": "en"}

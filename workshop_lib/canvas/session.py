@@ -20,7 +20,7 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import groups, i18n
+from .. import groups, i18n, servers
 from ..i18n import t
 from ..plan import BrandPlan
 from ..quiz import Question, kpi_questions
@@ -208,6 +208,7 @@ def workbook() -> Workbook:
     """The kernel's :class:`Workbook`, created on first use."""
     global _workbook
     if _workbook is None:
+        servers.wait_for_page()  # a preheated Voilà page reads the group of the visit
         _workbook = Workbook()
     return _workbook
 

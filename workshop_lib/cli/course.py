@@ -18,6 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         _add_dir(verb)
         verb.add_argument("--no-browser", action="store_true", help=t("cli.no_browser_help"))
         verb.add_argument("--port", type=int, metavar="N", help=t("cli.port_help"))
+        if name == "lab":
+            verb.add_argument("--token", metavar="TOKEN", help=t("cli.token_help"))
         verb.set_defaults(func=func)
 
     verb = subparsers.add_parser(
@@ -68,7 +70,10 @@ def lab(args: argparse.Namespace) -> int:
     """``workshop lab [DIR]``: the course in JupyterLab."""
     root = _prepare(args)
     print(t("cli.starting", what="JupyterLab"))
-    return servers.run(servers.lab_command(root, port=args.port, browser=not args.no_browser), root)
+    command = servers.lab_command(
+        root, port=args.port, browser=not args.no_browser, token=args.token
+    )
+    return servers.run(command, root)
 
 
 def app(args: argparse.Namespace) -> int:

@@ -1,0 +1,38 @@
+"""Browser fixtures: the system Chromium through Playwright, and an offline page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browsing import CHROMIUM_ARGS, Problems, chromium_path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip(
+            "no Chromium found: install it (apt-get install chromium) or set WORKSHOP_CHROMIUM"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh offline page whose problems are collected in ``page.problems``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.problems = Problems()
+    page.on("console", page.problems.console)
+    page.on("pageerror", page.problems.page_error)
+    page.on("response", page.problems.response)
+    yield page
+    context.close()
