@@ -93,3 +93,12 @@ def test_pdf_has_the_chinese_text(tmp_path, small_class):
             ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert small_class[0].group in text and "品牌计划" in text
+
+
+def test_report_verb_speaks_the_groups_language(tmp_path, small_class):
+    plan = BrandPlan.from_dict({**small_class[3].to_dict(), "language": "en"})
+    path = plan.save(tmp_path / "plan.json")
+    assert main(["report", str(path), "--out", str(tmp_path / "en.html")]) == 0
+    assert main(["--lang", "zh", "report", str(path), "--out", str(tmp_path / "zh.html")]) == 0
+    assert "Quiz results" in (tmp_path / "en.html").read_text(encoding="utf-8")
+    assert "KPI 练习与复习题得分" in (tmp_path / "zh.html").read_text(encoding="utf-8")
