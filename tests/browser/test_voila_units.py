@@ -105,24 +105,12 @@ def move_slider(box) -> None:
 def change_diagram(canvas, lang: str) -> list[str]:
     """Operate the canvas's controls until its diagram is redrawn; return what was done.
 
-    Tried in order: a slider (then the canvas's own buttons, e.g. one that rebalances
-    weights), deleting the last row of a table, other options of the first drop-downs.
-    Every canvas has at least one of these.
+    Tried in order: deleting the last row of a table, other options of the first drop-downs,
+    a slider (then the canvas's own buttons, e.g. one that rebalances weights). Every canvas
+    has at least one of these.
     """
     done = []
     before = image_source(canvas)
-    if canvas.locator(".widget-slider .noUi-handle").count():
-        move_slider(canvas)
-        done.append("slider")
-        if wait_for_new_image(canvas, before):
-            return done
-        own = canvas.locator("button").filter(has_not_text=t("canvas.add_row", lang))
-        for button in own.all():
-            if button.get_attribute("title") != t("canvas.delete_row", lang):
-                button.click()
-                done.append(f"button {button.inner_text()!r}")
-                if wait_for_new_image(canvas, before):
-                    return done
     delete = canvas.get_by_title(t("canvas.delete_row", lang))
     if delete.count():
         delete.last.click()
@@ -137,6 +125,18 @@ def change_diagram(canvas, lang: str) -> list[str]:
             done.append("drop-down")
             if wait_for_new_image(canvas, before, timeout_s=2.0):
                 return done
+    if canvas.locator(".widget-slider .noUi-handle").count():
+        move_slider(canvas)
+        done.append("slider")
+        if wait_for_new_image(canvas, before):
+            return done
+        own = canvas.locator("button").filter(has_not_text=t("canvas.add_row", lang))
+        for button in own.all():
+            if button.get_attribute("title") != t("canvas.delete_row", lang):
+                button.click()
+                done.append(f"button {button.inner_text()!r}")
+                if wait_for_new_image(canvas, before):
+                    return done
     raise AssertionError(f"the diagram did not change after: {done or 'no control found'}")
 
 
