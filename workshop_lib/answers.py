@@ -168,8 +168,14 @@ def _criteria(plan: BrandPlan) -> list[tuple[str, str, float | None]]:
     """``(key, label, weight)`` of the plan's criteria, or the seven defaults unweighted."""
     criteria = plan.attractiveness.criteria
     if criteria:
-        return [(c.key, c.label or t(f"canvas.criterion.{c.key}"), c.weight) for c in criteria]
-    return [(key, t(f"canvas.criterion.{key}"), None) for key in CRITERIA]
+        return [(c.key, c.label or _criterion(c.key), c.weight) for c in criteria]
+    return [(key, _criterion(key), None) for key in CRITERIA]
+
+
+def _criterion(key: str) -> str:
+    """A criterion's name: the course's own for the seven defaults, else its key."""
+    name = f"attractiveness.criterion.{key}"
+    return t(name) if name in i18n.catalog() else key
 
 
 def _attractiveness(plan: BrandPlan) -> Answer:

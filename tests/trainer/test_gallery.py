@@ -10,6 +10,7 @@ from trainer.test_report import OUTSIDE
 from workshop_lib.answers import EXERCISES
 from workshop_lib.cli import main
 from workshop_lib.debrief import gallery_html
+from workshop_lib.plan import BrandPlan
 
 
 def test_every_group_appears_in_every_exercise(small_class):
@@ -56,3 +57,10 @@ def test_gallery_verb_on_a_missing_folder(tmp_path, capsys):
 def test_empty_folder_says_so(tmp_path):
     page = gallery_html([], lang="en")
     assert "no group plans" in page
+
+
+def test_a_criterion_of_the_trainers_own_is_shown_by_its_key():
+    criteria = [{"key": "payer_access", "weight": 1}]
+    section = {"criteria": criteria, "scores": {"s": {"payer_access": 4}}}
+    page = gallery_html([BrandPlan.from_dict({"group": "G", "attractiveness": section})], lang="en")
+    assert "payer_access 4" in page and "payer_access 1.00" in page
