@@ -246,7 +246,7 @@ def review_questions(data: Mapping[str, pd.DataFrame] | None = None) -> list[Que
         When ``data`` lacks one of the four tables (the message names it).
     """
     get = _tables(data)
-    criteria = tuple((key, t(f"canvas.criterion.{key}")) for key in CRITERIA)
+    criteria = tuple((key, t(f"attractiveness.criterion.{key}")) for key in CRITERIA)
     dimensions = tuple((key, t(f"canvas.dimension.{key}")) for key in DIMENSIONS)
     activity_kpis = ("sales_conversion", "response_rate", "acquisition_growth", "loyalty")
     return [

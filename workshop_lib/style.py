@@ -217,8 +217,10 @@ def _sans_serif() -> tuple[str, ...]:
     """The CJK family first, then matplotlib's default sans-serif families present here."""
     family = cjk_font()
     known = _known_families()
-    return (family, *(f for f in mpl.rcParamsDefault["font.sans-serif"]
-                      if f != family and f in known))
+    return (
+        family,
+        *(f for f in mpl.rcParamsDefault["font.sans-serif"] if f != family and f in known),
+    )
 
 
 def rc_params() -> dict[str, object]:

@@ -126,13 +126,20 @@ def _axis(
     return Axis(column, levels), keys
 
 
+HIGHEST_FIRST = frozenset({"city_tier", "hospital_tier", "title"})
+"""Categories the data dictionary lists from the top down (tier 1 first, chief first)."""
+
+
 def _known_order(column: str, values: set[str]) -> list[str] | None:
-    """The data dictionary's order of a category column's values (e.g. the adoption ladder)."""
+    """The data dictionary's order of a category column's values, low to high."""
     from ..data.schema import CATEGORIES, TABLES
 
     for table in TABLES.values():
-        if column in table.keys and table.column(column).category:
-            order = list(CATEGORIES[table.column(column).category])
+        category = table.column(column).category if column in table.keys else None
+        if category:
+            order = list(CATEGORIES[category])
+            if category in HIGHEST_FIRST:
+                order.reverse()
             if values <= set(order):
                 return [v for v in order if v in values]
     return None

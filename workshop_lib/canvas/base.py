@@ -163,7 +163,15 @@ class Canvas:
         self.redraw()
 
     def redraw(self) -> None:
-        """Draw the diagram into :attr:`image`; show a problem instead of raising."""
+        """Draw the diagram into :attr:`image`; show a problem instead of raising.
+
+        A section nobody has filled yet shows a hint instead of the diagram's complaint.
+        """
+        if self.model == type(self.model)():
+            self._problems.pop("diagram", None)
+            self.image.layout.visibility = "hidden"
+            self._show_problems(hint=t("canvas.empty", lang=self.lang))
+            return
         try:
             # Characters no installed font has (emoji a participant typed) are drawn as empty
             # boxes without a warning in the notebook; the plan keeps them for the HTML report.
@@ -198,11 +206,13 @@ class Canvas:
         self._problems["save"] = t("canvas.save_failed", path=self.plan.path, error=err)
         self._show_problems()
 
-    def _show_problems(self) -> None:
+    def _show_problems(self, hint: str = "") -> None:
         items = "".join(f"<li>{html.escape(text)}</li>" for text in self._problems.values())
-        self.message.value = (
-            f"<ul style='color:{PALETTE.bad};margin:4px 0'>{items}</ul>" if items else ""
-        )
+        if items:
+            self.message.value = f"<ul style='color:{PALETTE.bad};margin:4px 0'>{items}</ul>"
+        else:
+            muted = f"<p style='color:{PALETTE.muted};margin:4px 0'>{html.escape(hint)}</p>"
+            self.message.value = muted if hint else ""
 
     def _assign(self, target: BaseModel, attr: str, value: Any, key: str) -> bool:
         """Validate and store ``value``; on a problem keep the old value and show why."""

@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from .. import diagrams
 from ..analysis.segmentation import Segmentation as Framework
 from ..analysis.segmentation import framework
-from ..data.schema import CATEGORIES, category_label, get_table
+from ..data.schema import category_label, get_table
 from ..i18n import t
 from ..plan import SegmentVariable
 from .base import Canvas
@@ -104,10 +104,7 @@ class SegmentationCanvas(Canvas):
             raise ValueError(t("canvas.same_variable"))
         args = {}
         for axis, variable in (("row", rows), ("col", cols)):
-            kind = _category(variable.key)
-            if kind:
-                args[f"{axis}_levels"] = list(CATEGORIES[kind])
-            elif variable.cut_points:
+            if variable.cut_points and not _category(variable.key):
                 args[f"{axis}_cuts"] = variable.cut_points
         chosen = [tuple(p.split(SEPARATOR, 1)) for p in seg.priority_segments if SEPARATOR in p]
         return framework(self.table(TABLE), rows.key, cols.key, priority=chosen or 3, **args)

@@ -31,7 +31,7 @@ class AttractivenessCanvas(Canvas):
         section.criteria = section.criteria or [
             Criterion(
                 key=key,
-                label=t(f"canvas.criterion.{key}"),
+                label=t(f"attractiveness.criterion.{key}"),
                 weight=weight,
                 inverse=key in scoring.INVERSE,
             )

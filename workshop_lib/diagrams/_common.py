@@ -318,8 +318,12 @@ def save_png(ax_or_fig: Axes | Figure, path: str | Path, *, dpi: float | None = 
     fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
     buffer = io.BytesIO()
     with style.workshop_style(), mpl.rc_context({"savefig.bbox": "standard"}):
-        fig.savefig(buffer, format="png", dpi=dpi or mpl.rcParams["savefig.dpi"],
-                    pil_kwargs={"compress_level": 6})
+        fig.savefig(
+            buffer,
+            format="png",
+            dpi=dpi or mpl.rcParams["savefig.dpi"],
+            pil_kwargs={"compress_level": 6},
+        )
     target = Path(path)
     write_atomic(target, buffer.getvalue())
     return target
