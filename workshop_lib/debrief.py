@@ -40,7 +40,6 @@ class Card:
     """One group's answer to one exercise, ready for the template."""
 
     group: str
-    anchor: str
     state: str
     block: Block
     bars: list[float]
@@ -76,12 +75,11 @@ def gallery_html(
         sections = []
         for exercise in EXERCISES.values():
             cards = []
-            for i, (plan, row) in enumerate(zip(plans, table, strict=True)):
+            for plan, row in zip(plans, table, strict=True):
                 answer_block = block(plan, exercise.id, code, figure=False)
                 cards.append(
                     Card(
                         group=plan.group,
-                        anchor=f"g{i}",
                         state=row.status[exercise.id],
                         block=answer_block,
                         bars=_bars(exercise.id, answer_block.answer.rows),
