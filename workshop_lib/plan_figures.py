@@ -24,7 +24,7 @@ from . import data, diagrams, style
 from .analysis.segmentation import Segmentation as Framework
 from .analysis.segmentation import framework
 from .answers import EXERCISES
-from .data.schema import CATEGORIES, get_table
+from .data.schema import get_table
 from .i18n import t
 from .plan import BrandPlan
 
@@ -58,21 +58,22 @@ def _funnel(plan: BrandPlan, lang: str) -> Axes | None:
     return diagrams.purchase_funnel(counts, leverage=leverage, lang=lang)
 
 
-def segment_framework(plan: BrandPlan) -> Framework:
-    """The segmentation framework the plan's two variables define on the scenario's HCPs."""
+def segment_framework(plan: BrandPlan, hcps: Any = None) -> Framework:
+    """The segmentation framework the plan's two variables define on the customer table.
+
+    ``hcps`` defaults to the active scenario's table; category variables keep the data
+    dictionary's order of levels, numeric ones the group's cut points (else tertiles).
+    """
     seg = plan.segmentation
     if len(seg.variables) < 2 or seg.variables[0].key == seg.variables[1].key:
         raise ValueError(t("canvas.same_variable"))
     kwargs: dict[str, Any] = {}
     for axis, variable in zip(("row", "col"), seg.variables, strict=False):
-        kind = get_table("hcps").column(variable.key).category
-        if kind:
-            kwargs[f"{axis}_levels"] = list(CATEGORIES[kind])
-        elif variable.cut_points:
+        if variable.cut_points and not get_table("hcps").column(variable.key).category:
             kwargs[f"{axis}_cuts"] = variable.cut_points
     chosen = [tuple(p.split(SEPARATOR, 1)) for p in seg.priority_segments if SEPARATOR in p]
     return framework(
-        data.load("hcps"),
+        data.load("hcps") if hcps is None else hcps,
         seg.variables[0].key,
         seg.variables[1].key,
         priority=chosen or 3,

@@ -23,7 +23,7 @@ from matplotlib.axes import Axes
 from pydantic import BaseModel, ValidationError
 
 from .. import data as scenario
-from .. import i18n
+from .. import i18n, plan_figures
 from ..i18n import t
 from ..plan import BrandPlan, describe
 from ..style import PALETTE
@@ -87,6 +87,8 @@ class Canvas:
     exercise: ClassVar[str] = ""
     section: ClassVar[str] = ""
     unit: ClassVar[int] = 0
+    figure: ClassVar[str] = ""
+    """The exercise whose diagram this canvas shows, when not its own (see :meth:`draw`)."""
     wide: ClassVar[bool] = False
     """Whether the inputs need the page's whole width (the diagram then goes below them)."""
 
@@ -132,8 +134,15 @@ class Canvas:
         raise NotImplementedError
 
     def draw(self) -> Axes:
-        """Draw the diagram from the plan section; return its Axes."""
-        raise NotImplementedError
+        """Draw the diagram from the plan section; return its Axes.
+
+        By default the exercise's diagram as the report draws it
+        (:func:`workshop_lib.plan_figures.draw`); a ValueError says what is still missing.
+        """
+        ax = plan_figures.draw(self.plan, self.figure or self.exercise, self.lang)
+        if ax is None:
+            raise ValueError(t("canvas.empty", lang=self.lang))
+        return ax
 
     def prefill(self) -> None:
         """Fill what the section still lacks with a starting point from the scenario.

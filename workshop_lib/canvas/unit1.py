@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-from matplotlib.axes import Axes
 
-from .. import diagrams
 from ..analysis.funnel import stage_counts
 from ..data.schema import category_label, get_table
 from ..i18n import t
@@ -14,19 +12,6 @@ from .base import Canvas
 
 MAX_LEVERAGE_POINTS = 3
 """The course asks each group for three leverage points."""
-
-
-def _counts(items, name: str) -> dict[str, float]:
-    """``{label: count}`` of the filled rows, in order; a repeated label is a problem."""
-    counts: dict[str, float] = {}
-    for item in items:
-        label = getattr(item, name).strip()
-        if not label or item.count is None:
-            continue
-        if label in counts:
-            raise ValueError(t("canvas.duplicate_label", label=label))
-        counts[label] = item.count
-    return counts
 
 
 class _ScenarioFunnel(Canvas):
@@ -63,9 +48,6 @@ class MarketScopeCanvas(_ScenarioFunnel):
             self.text(scope, "notes", "notes", multiline=True, rows=2),
         ]
 
-    def draw(self) -> Axes:
-        return diagrams.market_pool(_counts(self.model.levels, "label"), lang=self.lang)
-
 
 class PurchaseFlowCanvas(_ScenarioFunnel):
     """Quantify each step of the diagnosis and treatment flow."""
@@ -88,19 +70,12 @@ class PurchaseFlowCanvas(_ScenarioFunnel):
             )
         ]
 
-    def draw(self) -> Axes:
-        flow = self.model
-        return diagrams.purchase_funnel(
-            _counts(flow.steps, "name"),
-            leverage=[p.step for p in flow.leverage_points if p.step],
-            lang=self.lang,
-        )
-
 
 class LeveragePointsCanvas(PurchaseFlowCanvas):
     """Choose up to three leverage points on the flow, most important first, with reasons."""
 
     exercise = "leverage_points"
+    figure = "purchase_flow"  # the flow with the chosen leverage points highlighted
 
     def build(self) -> list[widgets.Widget]:
         flow = self.model

@@ -5,9 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.axes import Axes
 
-from .. import diagrams
+from .. import diagrams, plan_figures
 from ..analysis.segmentation import Segmentation as Framework
-from ..analysis.segmentation import framework
 from ..data.schema import category_label, get_table
 from ..i18n import t
 from ..plan import SegmentVariable
@@ -27,8 +26,7 @@ VARIABLES = (
 """Customer variables a group can segment on: potential, behaviour and profile."""
 
 PRIORITY_SLOTS = 3
-SEPARATOR = "|"
-"""Joins a cell's row and column level into one priority-segment id: ``"high|aware"``."""
+SEPARATOR = plan_figures.SEPARATOR
 
 
 def _category(column: str) -> str | None:
@@ -98,16 +96,7 @@ class SegmentationCanvas(Canvas):
 
     def framework(self) -> Framework:
         """The framework the group's choices define on the scenario's customer table."""
-        seg = self.model
-        rows, cols = seg.variables[0], seg.variables[1]
-        if rows.key == cols.key:
-            raise ValueError(t("canvas.same_variable"))
-        args = {}
-        for axis, variable in (("row", rows), ("col", cols)):
-            if variable.cut_points and not _category(variable.key):
-                args[f"{axis}_cuts"] = variable.cut_points
-        chosen = [tuple(p.split(SEPARATOR, 1)) for p in seg.priority_segments if SEPARATOR in p]
-        return framework(self.table(TABLE), rows.key, cols.key, priority=chosen or 3, **args)
+        return plan_figures.segment_framework(self.plan, self.table(TABLE))
 
     def draw(self) -> Axes:
         result = self.framework()

@@ -7,7 +7,6 @@ import html
 import ipywidgets as widgets
 from matplotlib.axes import Axes
 
-from .. import diagrams
 from ..analysis import attractiveness as scoring
 from ..i18n import t
 from ..plan import BehaviourStage, Criterion, Fact
@@ -146,7 +145,7 @@ class AttractivenessCanvas(Canvas):
         total = sum(weights.values())
         if abs(total - 1) > WEIGHT_TOLERANCE:
             raise ValueError(t("canvas.weights_off", total=f"{total:.2f}"))
-        return diagrams.attractiveness_chart(self.model.scores, weights=weights, lang=self.lang)
+        return super().draw()
 
 
 def _segment_name(key: str) -> str:
@@ -180,9 +179,6 @@ class PersonaCanvas(Canvas):
             self.lines(p, "barriers", "barriers"),
             self.text(p, "quote", "quote"),
         ]
-
-    def draw(self) -> Axes:
-        return diagrams.persona_card(self.model.model_dump(), lang=self.lang)
 
 
 class BehaviourMapCanvas(Canvas):
@@ -241,6 +237,3 @@ class BehaviourMapCanvas(Canvas):
         )
         self._render_stages()
         self.changed()
-
-    def draw(self) -> Axes:
-        return diagrams.behaviour_map(self.model.model_dump(), lang=self.lang)

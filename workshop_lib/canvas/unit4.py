@@ -5,9 +5,7 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from matplotlib.axes import Axes
 
-from .. import diagrams
 from ..i18n import t
 from ..plan import BrandItem, CommunicationStep
 from ..style import PALETTE
@@ -29,23 +27,6 @@ class BenefitLadderCanvas(Canvas):
             self.lines(ladder, "functional", "functional"),
             self.lines(ladder, "attributes", "attributes"),
         ]
-
-    def draw(self) -> Axes:
-        ladder = self.model.model_dump()
-        sizes = {rung: len(ladder[rung]) for rung in ("attributes", "functional", "emotional")}
-        ladder["links"] = {
-            "functional": [
-                p
-                for p in ladder["links"]["functional"]
-                if p[0] < sizes["attributes"] and p[1] < sizes["functional"]
-            ],
-            "emotional": [
-                p
-                for p in ladder["links"]["emotional"]
-                if p[0] < sizes["functional"] and p[1] < sizes["emotional"]
-            ],
-        }
-        return diagrams.benefit_ladder(ladder, lang=self.lang)
 
 
 class BrandAssessmentCanvas(Canvas):
@@ -105,9 +86,6 @@ class BrandAssessmentCanvas(Canvas):
         add.on_click(on_add)
         render()
         return [self.text(self.model, "brand", "brand"), self.items_box, add]
-
-    def draw(self) -> Axes:
-        return diagrams.brand_assessment(self.model.model_dump(), lang=self.lang)
 
 
 DIMENSIONS = ("attractiveness", "differentiation", "implementability", "sustainability")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-from matplotlib.axes import Axes
 
-from .. import diagrams
 from ..data.schema import CATEGORIES, category_label
 from ..i18n import t
 from ..plan import Activity
@@ -45,6 +43,3 @@ class ActivityPlanCanvas(Canvas):
         return [(t("canvas.none_chosen"), "")] + [
             (category_label("channel", key, self.lang), key) for key in CATEGORIES["channel"]
         ]
-
-    def draw(self) -> Axes:
-        return diagrams.activity_plan(self.model.model_dump(), lang=self.lang)
