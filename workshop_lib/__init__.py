@@ -8,8 +8,10 @@ The stable parts are modules, loaded on first use so that ``import workshop_lib`
 
 Pure computation: ``kpi`` (the 15 KPIs), ``analysis`` (funnel, segmentation, attractiveness,
 unit KPIs), ``data`` (scenario tables), ``fmt`` and ``i18n``. Drawing: ``style`` and ``diagrams``.
-The group's work: ``plan``, ``groups``, ``quiz`` and the widget ``canvas``. Around them:
-``workspace``, ``doctor``, ``notebook``, ``authoring`` and the ``workshop`` command.
+The group's work: ``plan``, ``groups``, ``quiz``, ``review`` and the widget ``canvas``. The
+trainer's: ``report``, ``debrief``, ``progress``, ``export``, ``handouts`` (with ``answers``,
+``summary``, ``plan_figures``, ``pages``, ``classroom``). Around them: ``workspace``, ``doctor``,
+``notebook``, ``authoring`` and the ``workshop`` command.
 """
 
 from __future__ import annotations
@@ -22,18 +24,27 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "analysis",
+    "answers",
     "authoring",
     "canvas",
+    "classroom",
     "data",
+    "debrief",
     "diagrams",
     "doctor",
+    "export",
     "fmt",
     "groups",
+    "handouts",
     "i18n",
     "kpi",
     "notebook",
+    "pages",
     "plan",
+    "plan_figures",
+    "progress",
     "quiz",
+    "report",
     "review",
     "style",
     "summary",

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 
 from . import fmt, i18n
 from .analysis.attractiveness import rank
+from .answers import segment_text
 from .data.schema import CATEGORIES, get_table
 from .i18n import t
 from .plan import Activity, BrandItem, BrandPlan
@@ -152,7 +153,10 @@ def _unit2(plan: BrandPlan) -> str:
     seg = plan.segmentation
     names = [_e(_variable_name(v.key, v.label)) for v in seg.variables if _filled(v.key)]
     variables = f"<p>{' × '.join(names)}</p>" if names else None
-    priorities = _list((_e(s) for s in seg.priority_segments if _filled(s)), ordered=True)
+    keys = [v.key for v in seg.variables]
+    priorities = _list(
+        (_e(segment_text(s, keys)) for s in seg.priority_segments if _filled(s)), ordered=True
+    )
     if priorities is None and _filled(seg.notes):
         priorities = _text(seg.notes)
     return _unit(2, [_part("variables", variables), _part("priorities", priorities)])
