@@ -36,6 +36,8 @@ FRONT_END_NOISE = (
     "/voila/labextensions/",
     # failed requests are recorded with their address by Problems.response
     "Failed to load resource",
+    # JupyterLab's debugger panel, when a test restarts the kernel under it
+    "Could not restore the debugger state",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 
 import pytest
 from browsing import screenshot, start
@@ -26,34 +27,39 @@ def lab(tmp_path_factory):
     yield from start("lab", tmp_path_factory, "/api", options=("--token", TOKEN))
 
 
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+"""The notebook on screen (the welcome notebook stays open in a tab behind it)."""
+
+
+RUN_ALL_S = 240
+NUMBERED = re.compile(r"\[\d+\]:")
+
+
 def prompts(page) -> list[str]:
-    return page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
+    """Every code cell's prompt, ``[n]:`` once run (read from the DOM: off-screen cells too)."""
+    cells = page.locator(f"{PANEL} .jp-CodeCell .jp-InputPrompt")
+    return cells.evaluate_all("cells => cells.map(cell => cell.textContent.trim())") or [""]
 
 
 def test_unit_1_runs_all_cells_in_jupyterlab_without_errors(page, lab):
     page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}?token={TOKEN}", timeout=180_000)
-    first = page.locator(".jp-Notebook .jp-Cell").first
-    first.wait_for(timeout=180_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=180_000)
+    page.locator(f"{PANEL} .jp-NotebookPanel-notebook").wait_for(timeout=180_000)
+    page.locator(
+        f"{PANEL} .jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status='idle']"
+    ).wait_for(timeout=180_000)
 
-    # command mode, select every cell, run the selection (the same in every UI language)
-    first.click()
-    page.keyboard.press("Escape")
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Shift+Enter")
+    # the toolbar's "restart the kernel and run all cells", confirmed (any UI language)
+    page.locator(f"{PANEL} [data-command='notebook:restart-run-all']").click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
 
-    page.wait_for_function(
-        """() => {
-            const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-                .map(e => e.textContent);
-            return p.length > 0 && p.every(text => /\\[\\d+\\]/.test(text));
-        }""",
-        timeout=240_000,
-    )
-    assert all(re.search(r"\[\d+\]", text) for text in prompts(page))
-    assert page.locator(PROBLEMS).count() == 0, page.locator(PROBLEMS).all_inner_texts()
+    deadline = time.monotonic() + RUN_ALL_S
+    while not all(NUMBERED.fullmatch(text) for text in prompts(page)):
+        assert time.monotonic() < deadline, f"cells still running after {RUN_ALL_S} s"
+        page.wait_for_timeout(1000)
+    problems = page.locator(PANEL).locator(PROBLEMS)
+    assert problems.count() == 0, problems.all_inner_texts()
     # the widgets were drawn by JupyterLab's widget manager, not left as a text placeholder
     page.get_by_role("button", name=t("canvas.open_group", "zh")).wait_for()
-    assert page.locator(".jp-Notebook img").count() >= 3  # the unit's diagrams
+    assert page.locator(f"{PANEL} img").count() >= 3  # the unit's diagrams
     assert not page.problems.errors
     screenshot(page, "lab_zh_01_market_scope")

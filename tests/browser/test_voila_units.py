@@ -108,7 +108,8 @@ def change_diagram(canvas, lang: str) -> list[str]:
     """Operate the canvas's controls until its diagram is redrawn; return what was done.
 
     Tried in order: deleting the last row of a table, other options of the first drop-downs,
-    a slider (then the canvas's own buttons, e.g. one that rebalances weights), adding a row.
+    a slider (then the canvas's own buttons, e.g. one that rebalances weights), a new row,
+    then every field still empty.
     Every canvas has at least one of these or draws the text typed into it.
     """
     done = []
@@ -142,7 +143,19 @@ def change_diagram(canvas, lang: str) -> list[str]:
     add = canvas.get_by_role("button", name=t("canvas.add_row", lang))
     if add.count():
         add.first.click()
-        done.append("add row")
+        row = canvas.get_by_title(t("canvas.delete_row", lang)).last.locator("xpath=..")
+        cell = row.locator("input").first
+        cell.fill("1")
+        cell.press("Tab")
+        done.append("add row, fill its first cell")
+        if wait_for_new_image(canvas, before):
+            return done
+    for field in canvas.locator("textarea, input[type='text']").all():
+        if not field.input_value():
+            field.fill("1")  # a diagram may need every part of its section first
+            done.append("fill an empty field")
+    if done and done[-1] == "fill an empty field":
+        canvas.locator("textarea, input[type='text']").last.press("Tab")
         if wait_for_new_image(canvas, before):
             return done
     raise AssertionError(f"the diagram did not change after: {done or 'no control found'}")
@@ -169,8 +182,13 @@ TEXT_BOX = "textarea, .widget-text:has(label:not(:empty)) input"
 
 
 def free_text(page):
-    """The first free-text box of the first canvas that has one (some canvases only score)."""
-    return page.locator(CANVAS).filter(has=page.locator(TEXT_BOX)).first.locator(TEXT_BOX).first
+    """The first free-text box of the first canvas that has one (some canvases only score).
+
+    Multi-line boxes come first: a one-line field may expect numbers (cut points).
+    """
+    canvas = page.locator(CANVAS).filter(has=page.locator(TEXT_BOX)).first
+    boxes = canvas.locator("textarea")
+    return boxes.first if boxes.count() else canvas.locator(TEXT_BOX).first
 
 
 UNIT_IDS = [f"{lang}-{notebook[:2]}" for lang, notebook in UNITS]
