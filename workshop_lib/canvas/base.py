@@ -344,12 +344,15 @@ class Canvas:
         self,
         target: BaseModel,
         attr: str,
-        item: type[BaseModel],
+        item: Callable[[], BaseModel],
         columns: Sequence[Column],
         *,
         max_rows: int = 12,
     ) -> widgets.Widget:
         """An editable table bound to the list ``target.attr`` of ``item`` models.
+
+        ``item`` makes a new row: the row's model class, or a function giving one with
+        starting values.
 
         Each row has a field per column and a delete button; a button below adds a row (up to
         ``max_rows``). Deleting every row is allowed: the diagram then says what it needs.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import ipywidgets as widgets
 
 from ..data.schema import CATEGORIES, category_label
@@ -25,7 +27,7 @@ class ActivityPlanCanvas(Canvas):
             self.rows(
                 plan,
                 "rows",
-                Activity,
+                partial(Activity, channel=next(iter(CATEGORIES["channel"]))),
                 [
                     ("target_group", "target_group", "text"),
                     ("channel", "channel", self._channels()),
