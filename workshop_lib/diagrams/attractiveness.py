@@ -266,26 +266,19 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
             )
     for value in range(low, high + 1):
         x, y = at(value, value)
-        ax.text(
-            x,
-            y0 - 4,
-            str(value),
-            ha="center",
-            va="top",
-            fontsize=SIZES["tick"],
-            color=PALETTE.muted,
-            gid=f"attractiveness.xtick.{value}",
-        )
-        ax.text(
-            x0 - 6,
-            y,
-            str(value),
-            ha="right",
-            va="center",
-            fontsize=SIZES["tick"],
-            color=PALETTE.muted,
-            gid=f"attractiveness.ytick.{value}",
-        )
+        for axis, xy, ha, va in (
+            ("x", (x, y0 - 4), "center", "top"),
+            ("y", (x0 - 6, y), "right", "center"),
+        ):
+            ax.text(
+                *xy,
+                str(value),
+                ha=ha,
+                va=va,
+                fontsize=SIZES["tick"],
+                color=PALETTE.muted,
+                gid=f"attractiveness.{axis}tick.{value}",
+            )
     boxed_text(
         ax,
         (x0 + box_w / 2, MARGIN),
