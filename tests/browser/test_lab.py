@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import time
 
 import pytest
 from browsing import screenshot, start
+from serving import fetch
 
 from workshop_lib.i18n import t
 
@@ -41,12 +43,31 @@ def prompts(page) -> list[str]:
     return cells.evaluate_all("cells => cells.map(cell => cell.textContent.trim())") or [""]
 
 
+def wait_for_kernel(page, lab, deadline_s: float = 180) -> None:
+    """Wait until the server reports the notebook's kernel idle.
+
+    The toolbar's execution indicator says "idle" before the kernel exists; restarting then fails
+    with "No kernel to restart" and no cell ever runs. The page waits (rather than the test
+    sleeping) so that Playwright keeps serving the page's requests meanwhile.
+    """
+    deadline = time.monotonic() + deadline_s
+    while True:
+        code, body = fetch(f"{lab.url}/api/sessions?token={TOKEN}")
+        sessions = json.loads(body) if code == 200 else []
+        if any(
+            session["path"].endswith(NOTEBOOK)
+            and (session.get("kernel") or {}).get("execution_state") == "idle"
+            for session in sessions
+        ):
+            return
+        assert time.monotonic() < deadline, f"no idle kernel for {NOTEBOOK}: {sessions}"
+        page.wait_for_timeout(500)
+
+
 def test_unit_1_runs_all_cells_in_jupyterlab_without_errors(page, lab):
     page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}?token={TOKEN}", timeout=180_000)
     page.locator(f"{PANEL} .jp-NotebookPanel-notebook").wait_for(timeout=180_000)
-    page.locator(
-        f"{PANEL} .jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status='idle']"
-    ).wait_for(timeout=180_000)
+    wait_for_kernel(page, lab)
 
     # the toolbar's "restart the kernel and run all cells", confirmed (any UI language)
     page.locator(f"{PANEL} [data-command='notebook:restart-run-all']").click()
@@ -54,6 +75,7 @@ def test_unit_1_runs_all_cells_in_jupyterlab_without_errors(page, lab):
 
     deadline = time.monotonic() + RUN_ALL_S
     while not all(NUMBERED.fullmatch(text) for text in prompts(page)):
+        assert not page.problems.errors, page.problems.errors
         assert time.monotonic() < deadline, f"cells still running after {RUN_ALL_S} s"
         page.wait_for_timeout(1000)
     problems = page.locator(PANEL).locator(PROBLEMS)
