@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 from browsing import CHROMIUM_ARGS, Problems, chromium_path
 
-
 OFF_MACHINE = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
 """Every address that leaves this machine: refused, as in a classroom without internet."""
 
