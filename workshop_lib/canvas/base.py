@@ -10,7 +10,6 @@ file, and the diagram redrawn; a problem is shown beside the exercise, never as 
 from __future__ import annotations
 
 import html
-import io
 import logging
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import data as scenario
 from .. import i18n, plan_figures
+from ..diagrams import png_bytes
 from ..i18n import t
 from ..plan import BrandPlan, describe
 from ..style import PALETTE
@@ -52,13 +52,11 @@ def figure_png(fig: plt.Figure, dpi: float = PNG_DPI) -> bytes:
     Characters no installed font has (emoji a participant typed) are drawn as empty boxes
     without a warning in the notebook; the plan keeps the text as typed for the HTML report.
     """
-    buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings(
             "ignore", message="Glyph .* missing from font", category=UserWarning
         )
-        fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
+        return png_bytes(fig, dpi=dpi, compress_level=1)
 
 
 class Canvas:

@@ -79,6 +79,7 @@ class SegmentationCanvas(Canvas):
             )
             controls += [self.choice(variable, "key", name, options), cuts]
         self.priority_box = widgets.VBox()
+        self._offering = False
         controls += [
             widgets.HTML(f"<b>{t('canvas.priority_title')}</b>"),
             self.priority_box,
@@ -104,7 +105,11 @@ class SegmentationCanvas(Canvas):
         return diagrams.segment_matrix(result, lang=self.lang)
 
     def _priority_choices(self, result: Framework) -> None:
-        """Offer the framework's cells in the three priority drop-downs."""
+        """Offer the framework's cells in the three priority drop-downs.
+
+        The drop-downs are made once and only their options and values change, so the one a
+        participant is using keeps its place and redrawing sends the page nothing new.
+        """
         cells = [
             (
                 f"{self._level(result.rows.column, r)} × {self._level(result.cols.column, c)}",
@@ -117,22 +122,31 @@ class SegmentationCanvas(Canvas):
         current = [p for p in seg.priority_segments if p in keys]
         if current != list(seg.priority_segments):
             seg.priority_segments = current
-        options = [(t("canvas.none_chosen"), ""), *cells]
-        boxes = []
-        for slot in range(PRIORITY_SLOTS):
-            value = current[slot] if slot < len(current) else ""
-            box = widgets.Dropdown(
-                options=options,
-                value=value,
-                description=t("canvas.priority_n", n=slot + 1),
-                style={"description_width": "8em"},
-                layout=widgets.Layout(width="100%"),
-            )
-            box.observe(self._priority_changed, names="value")
-            boxes.append(box)
-        self.priority_box.children = boxes
+        options = ((t("canvas.none_chosen"), ""), *cells)
+        if not self.priority_box.children:
+            self.priority_box.children = [
+                widgets.Dropdown(
+                    options=options,
+                    description=t("canvas.priority_n", n=slot + 1),
+                    style={"description_width": "8em"},
+                    layout=widgets.Layout(width="100%"),
+                )
+                for slot in range(PRIORITY_SLOTS)
+            ]
+            for box in self.priority_box.children:
+                box.observe(self._priority_changed, names="value")
+        self._offering = True
+        try:
+            for slot, box in enumerate(self.priority_box.children):
+                if box.options != options:
+                    box.options = options
+                box.value = current[slot] if slot < len(current) else ""
+        finally:
+            self._offering = False
 
     def _priority_changed(self, _change: dict) -> None:
+        if self._offering:
+            return
         chosen = [box.value for box in self.priority_box.children if box.value]
         self.model.priority_segments = list(dict.fromkeys(chosen))
         self.changed()

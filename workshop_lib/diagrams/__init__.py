@@ -3,12 +3,13 @@
 Every function has the form ``f(data, *, ax=None, lang=None, **kws) -> Axes``: with ``ax=None``
 it makes a figure of a suitable size; ``lang`` picks zh or en labels. Artists a user may restyle
 carry a ``gid``; :func:`artists` finds them (``artists(ax, "funnel.stage.")``), and
-:func:`save_png` writes the figure.
+:func:`save_png` writes the figure (:func:`png_bytes` returns it).
 """
 
 from __future__ import annotations
 
 from ._common import artists, save_png
+from ._render import png_bytes
 from .activity import activity_plan
 from .attractiveness import attractiveness_chart
 from .behaviour import behaviour_map
@@ -30,6 +31,7 @@ __all__ = [
     "kpi_dashboard",
     "market_pool",
     "persona_card",
+    "png_bytes",
     "purchase_funnel",
     "save_png",
     "segment_matrix",

@@ -29,7 +29,6 @@ ValueError: 数据 “data[1]” 无效：必须是不小于 0 的数，收到 -
 from __future__ import annotations
 
 import functools
-import io
 import math
 import numbers
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -46,6 +45,7 @@ from .. import i18n, style
 from ..files import write_atomic
 from ..i18n import t
 from ..layout import text as text_layout
+from ._render import png_bytes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -310,20 +310,14 @@ def artists(ax: Axes, prefix: str) -> list[Artist]:
 def save_png(ax_or_fig: Axes | Figure, path: str | Path, *, dpi: float | None = None) -> Path:
     """Write the figure holding ``ax_or_fig`` to ``path`` as a PNG, atomically; return the path.
 
-    Uses the workbook's style (resolution, white paper) and the whole figure: the diagrams
-    keep their text inside it, so no "tight" bounding box (a second drawing pass) is needed.
-    Colours are kept exactly (a full-colour PNG): a reduced palette would merge the light
-    panel tints with the white paper.
+    Uses the workbook's resolution and the whole figure: the diagrams keep their text inside
+    it, so no "tight" bounding box (a second drawing pass) is needed. Colours are kept exactly
+    (a full-colour PNG): a reduced palette would merge the light panel tints with the white
+    paper.
     """
     fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
-    buffer = io.BytesIO()
-    with style.workshop_style(), mpl.rc_context({"savefig.bbox": "standard"}):
-        fig.savefig(
-            buffer,
-            format="png",
-            dpi=dpi or mpl.rcParams["savefig.dpi"],
-            pil_kwargs={"compress_level": 6},
-        )
+    with style.workshop_style():
+        png = png_bytes(fig, dpi=dpi or mpl.rcParams["savefig.dpi"])
     target = Path(path)
-    write_atomic(target, buffer.getvalue())
+    write_atomic(target, png)
     return target
