@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from matplotlib import ft2font
 from matplotlib.font_manager import FontProperties, fontManager, get_font
@@ -156,7 +156,8 @@ def _is_punct(char: str) -> bool:
     return char in OPENING or char in CLOSING
 
 
-def _atoms(paragraph: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _atoms(paragraph: str) -> tuple[str, ...]:
     """Split one paragraph into unbreakable pieces; a line may break between any two.
 
     Spaces are pieces of their own. Latin words (with their ASCII punctuation) are split after
@@ -199,7 +200,7 @@ def _atoms(paragraph: str) -> list[str]:
         pending_open = ""
     if pending_open:
         glued.append(pending_open)
-    return glued
+    return tuple(glued)
 
 
 def _split_long(piece: str, max_width: float, fontsize: float, weight: str) -> list[str]:
@@ -224,7 +225,11 @@ def _split_long(piece: str, max_width: float, fontsize: float, weight: str) -> l
     return parts
 
 
-def _wrap_paragraph(paragraph: str, max_width: float, fontsize: float, weight: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _wrap_paragraph(
+    paragraph: str, max_width: float, fontsize: float, weight: str
+) -> tuple[str, ...]:
+    """The lines of one paragraph; remembered, as a live diagram wraps the same labels again."""
     lines: list[str] = []
     line = ""
     width = 0.0
@@ -254,7 +259,7 @@ def _wrap_paragraph(paragraph: str, max_width: float, fontsize: float, weight: s
         else:
             line, width = piece, piece_width
     lines.append(line.rstrip())
-    return lines
+    return tuple(lines)
 
 
 def wrap(text: str, max_width_pt: float, *, fontsize: float, weight: str = "normal") -> list[str]:
