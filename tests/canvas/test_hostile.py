@@ -97,7 +97,7 @@ def test_huge_but_finite_numbers_are_drawn_or_explained(plan, open_canvas):
 def test_deleting_every_row_explains_what_the_diagram_needs(plan, open_canvas):
     canvas = open_canvas("purchase_flow")
     while plan.purchase_flow.steps:
-        find(canvas.widget, widgets.Button, icon="trash")[0].click()
+        find(canvas.widget, widgets.Button, tooltip=i18n.t("canvas.delete_row"))[0].click()
     assert canvas.message.value and canvas.image.layout.visibility == "hidden"
     assert reloads(plan, canvas).purchase_flow.steps == []
     find(canvas.widget, widgets.Button, description=i18n.t("canvas.add_row"))[0].click()

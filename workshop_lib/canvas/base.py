@@ -61,6 +61,16 @@ def figure_png(fig: plt.Figure, dpi: float = PNG_DPI) -> bytes:
         return png_bytes(fig, dpi=dpi, compress_level=1)
 
 
+def delete_button() -> widgets.Button:
+    """A small button that deletes its row: a "×", readable without the icon font.
+
+    (Voilà loads the icon font from the internet, which a classroom may not have.)
+    """
+    return widgets.Button(
+        description="×", tooltip=t("canvas.delete_row"), layout=widgets.Layout(width="2.5em")
+    )
+
+
 @functools.cache
 def _settle_memory() -> None:
     """Keep what lives all session (modules, tables, widgets) out of Python's full collections.
@@ -424,9 +434,7 @@ class Canvas:
             cell.layout.flex = "1 1 0"
             cell.layout.min_width = "0"
             cells.append(cell)
-        delete = widgets.Button(
-            icon="trash", tooltip=t("canvas.delete_row"), layout=widgets.Layout(width="2.5em")
-        )
+        delete = delete_button()
 
         def on_delete(_button: widgets.Button) -> None:
             items = getattr(target, attr)

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..i18n import t
 from ..plan import BrandItem, CommunicationStep
 from ..style import PALETTE
-from .base import Canvas
+from .base import Canvas, delete_button
 
 
 class BenefitLadderCanvas(Canvas):
@@ -47,11 +47,7 @@ class BrandAssessmentCanvas(Canvas):
         def render() -> None:
             rows = []
             for i, item in enumerate(self.model.items):
-                remove = widgets.Button(
-                    icon="trash",
-                    tooltip=t("canvas.delete_row"),
-                    layout=widgets.Layout(width="2.5em"),
-                )
+                remove = delete_button()
                 remove.on_click(lambda _button, i=i: on_remove(i))
                 rows.append(
                     widgets.VBox(
