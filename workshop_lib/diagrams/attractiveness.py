@@ -240,9 +240,18 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
     box_h = top - MARGIN - axis_h - label_h
     box_w = min(width - 2 * MARGIN - axis_w - 190, box_h * 1.6)
     x0, y0 = MARGIN + axis_w, MARGIN + axis_h
+    r_max = min(box_w, box_h) / 11
+    inset = r_max + 2  # a largest bubble on the scale's end stays inside the box
 
     def at(x: float, y: float) -> tuple[float, float]:
-        return (x0 + (x - low) / (high - low) * box_w, y0 + (y - low) / (high - low) * box_h)
+        return (
+            x0 + inset + (x - low) / (high - low) * (box_w - 2 * inset),
+            y0 + inset + (y - low) / (high - low) * (box_h - 2 * inset),
+        )
+
+    thirds = [at(low + k * (high - low) / 3, low + k * (high - low) / 3) for k in (1, 2)]
+    xs = [x0, *(x for x, _ in thirds), x0 + box_w]
+    ys = [y0, *(y for _, y in thirds), y0 + box_h]
 
     zones = (
         (PALETTE.bad, PALETTE.warning, PALETTE.good),
@@ -254,9 +263,9 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
             colour = zones[0][0] if level < 2 else (zones[0][1] if level == 2 else zones[0][2])
             ax.add_artist(
                 Rectangle(
-                    (x0 + j * box_w / 3, y0 + i * box_h / 3),
-                    box_w / 3,
-                    box_h / 3,
+                    (xs[j], ys[i]),
+                    xs[j + 1] - xs[j],
+                    ys[i + 1] - ys[i],
                     facecolor=colour,
                     alpha=0.14,
                     edgecolor=PALETTE.paper,
@@ -304,7 +313,6 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
         gid="attractiveness.ylabel",
     )
     largest = max(table["segment_size"].max(), 1e-12)
-    r_max = min(box_w, box_h) / 11
     for segment, entry in table.sort_values("segment_size", ascending=False).iterrows():
         r = max(r_max * (entry["segment_size"] / largest) ** 0.5, 2.0)
         centre = at(entry["ability"], entry["market"])
