@@ -87,10 +87,14 @@ def main() -> None:
             median, p95 = statistics.median(edits), _percentile(edits, 0.95)
             base = statistics.median(alone)
             medians.append(median)
-            print(f"{exercise:<18}{median * 1000:8.0f} {p95 * 1000:8.0f} {base * 1000:8.0f}"
-                  f" {median / base:7.2f}x")
-    print(f"median of medians {statistics.median(medians) * 1000:.0f} ms "
-          "(goal: median <= 100 ms, p95 <= 250 ms)")
+            print(
+                f"{exercise:<18}{median * 1000:8.0f} {p95 * 1000:8.0f} {base * 1000:8.0f}"
+                f" {median / base:7.2f}x"
+            )
+    print(
+        f"median of medians {statistics.median(medians) * 1000:.0f} ms "
+        "(goal: median <= 100 ms, p95 <= 250 ms)"
+    )
 
 
 if __name__ == "__main__":

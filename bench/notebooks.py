@@ -35,15 +35,17 @@ plt.show()
 def run(notebook: nbformat.NotebookNode, folder: Path) -> float:
     """Seconds to execute ``notebook`` in a fresh kernel."""
     start = time.perf_counter()
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(folder)}}).execute()
+    NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
     return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edition", default="notebooks",
-                        choices=["notebooks", "exercises", "solutions"])
+    parser.add_argument(
+        "--edition", default="notebooks", choices=["notebooks", "exercises", "solutions"]
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of the floor notebook")
     args = parser.parse_args()
     os.environ["WORKSHOP_HOME"] = tempfile.mkdtemp(prefix="bench-notebooks-")
@@ -56,8 +58,9 @@ def main() -> None:
         seconds = run(nbformat.read(path, as_version=4), path.parent)
         ratios.append(seconds / floor)
         print(f"{path.relative_to(ROOT)!s:<45}{seconds:6.2f} s {seconds / floor:6.2f}x")
-    print(f"median ratio {statistics.median(ratios):.2f}x over {len(ratios)} notebooks "
-          "(goal <= 1.5x)")
+    print(
+        f"median ratio {statistics.median(ratios):.2f}x over {len(ratios)} notebooks (goal <= 1.5x)"
+    )
 
 
 if __name__ == "__main__":
