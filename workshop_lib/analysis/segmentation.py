@@ -200,17 +200,22 @@ def framework(
         raise _error(
             f"{value}[{bad.index[0]}]", table.at[bad.index[0], value], t("segmentation.value")
         )
-    grouped = (
-        pd.DataFrame({"row": row_keys, "col": col_keys, "value": amounts.astype(float)})
-        .dropna(subset=["row", "col"])
-        .groupby(["row", "col"])["value"]
-        .agg(["size", "sum"])
+    # every key is one of its axis's levels or missing (checked above): count by level codes
+    rows_n, cols_n = len(row_axis.levels), len(col_axis.levels)
+    row_codes = pd.Categorical(row_keys, categories=row_axis.levels).codes.astype(np.int64)
+    col_codes = pd.Categorical(col_keys, categories=col_axis.levels).codes.astype(np.int64)
+    known = (row_codes >= 0) & (col_codes >= 0)  # a missing key has code -1
+    cell_of = row_codes[known] * cols_n + col_codes[known]
+    cells = pd.DataFrame(
+        {
+            "row": np.repeat(row_axis.levels, cols_n),
+            "col": np.tile(col_axis.levels, rows_n),
+            "count": np.bincount(cell_of, minlength=rows_n * cols_n).astype(int),
+            "value": np.bincount(
+                cell_of, weights=amounts.to_numpy(dtype=float)[known], minlength=rows_n * cols_n
+            ),
+        }
     )
-    grid = pd.MultiIndex.from_product([row_axis.levels, col_axis.levels], names=["row", "col"])
-    cells = grouped.reindex(grid, fill_value=0).reset_index()
-    cells = cells.rename(columns={"size": "count", "sum": "value"})
-    cells["count"] = cells["count"].astype(int)
-    cells["value"] = cells["value"].astype(float)
     cells["count_share"] = cells["count"] / max(cells["count"].sum(), 1)
     cells["value_share"] = cells["value"] / cells["value"].sum() if cells["value"].sum() else 0.0
     cells["priority"] = pd.array([pd.NA] * len(cells), dtype="Int64")
