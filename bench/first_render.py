@@ -28,16 +28,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from workshop_lib import groups, servers, workspace
+from workshop_lib.pages import CHROMIUM_QUIET
 
 PAGE = "/voila/render/notebooks/zh/01_market_scope.ipynb"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port() -> int:
@@ -116,7 +109,7 @@ def main() -> int:
         print("first-render benchmark skipped: no Chromium (apt-get install chromium)")
         return 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_QUIET))
         try:
             runs = {
                 "preheated (as shipped)": measure(browser, True, args.repeat, args.settle),

@@ -18,17 +18,11 @@ from pathlib import Path
 from serving import serving, wait_for
 
 from workshop_lib import groups
+from workshop_lib.pages import CHROMIUM_QUIET
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(CHROMIUM_QUIET)
 
 FRONT_END_NOISE = (
     # a JupyterLab extension installed for JupyterLab (e.g. jupytext) that Voilà's page

@@ -25,18 +25,23 @@ from . import doctor
 from .files import write_atomic
 from .i18n import t
 
-CHROMIUM_FLAGS = (
-    "--headless",
+CHROMIUM_QUIET = (
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+)
+"""Chromium without a GPU, network calls of its own or profile sync (also for browser tests)."""
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    *CHROMIUM_QUIET,
     "--no-pdf-header-footer",
     "--run-all-compositor-stages-before-draw",
 )
-"""How Chromium is started to print a page: no window, no network of its own, no profile sync."""
+"""How Chromium is started to print a page: no window, and quiet as above."""
 
 PDF_TIMEOUT = 120
 """Seconds a PDF may take before Chromium is given up on."""
