@@ -15,6 +15,9 @@ as summarised in the course's domain brief. Conventions shared by every function
   float (NaN when no answer is given); :func:`stage_conversion` gives a Series by stage.
 - Impossible input raises :class:`ValueError` naming the argument, the value and, inside an
   array, its position or index label, in the active language (:mod:`workshop_lib.i18n`).
+- On large inputs (300,000 values or more) the checks run on a helper thread while the result
+  is computed, so that checking costs little time where a core is free; results and errors are
+  the same as on small inputs.
 
 Examples
 --------
@@ -27,302 +30,53 @@ Examples
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
-from .i18n import t
+from ..i18n import t
+from ._arguments import Args, show
+from ._beside import Checks
+from ._checks import (
+    check_answers,
+    check_nonnegative,
+    check_not_above,
+    check_rate,
+    check_whole_number,
+    divide,
+    highest,
+    lowest,
+    no_infinity,
+)
 
-_NUMBER_KINDS = "biuf"
-
-
-# --- turning arguments into arrays, and results back into the caller's shape -----------------
-
-
-def _show(value: object) -> str:
-    """Write a value for an error message: ``92``, ``0.92``, ``'yes'``."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, (bool, np.bool_)):
-        return str(bool(value))
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        number = float(value)
-        if np.isfinite(number) and number == round(number) and abs(number) < 1e15:
-            return str(int(number))
-        return np.format_float_positional(number, trim="-") if np.isfinite(number) else str(number)
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+# --- formulas shared by several KPIs -----------------------------------------------------------
 
 
-def _to_float(value: object, name: str) -> float:
-    """One element of an object array as a float; None and NA are missing."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return np.nan
-    if isinstance(value, (str, bytes)):
-        raise ValueError(t("kpi.not_numeric", name=name, value=_show(value)))
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise ValueError(t("kpi.not_numeric", name=name, value=_show(value))) from None
-
-
-def _numeric(value: object, name: str) -> np.ndarray:
-    """The argument as a NumPy array of numbers (bool, int or float), missing values as NaN."""
-    if isinstance(value, pd.Series):
-        if isinstance(value.dtype, np.dtype):
-            array = value.to_numpy()
-        elif pd.api.types.is_numeric_dtype(value.dtype):  # nullable: NA becomes NaN
-            array = value.to_numpy(dtype=float, na_value=np.nan)
-        else:  # text and other extension dtypes: checked element by element below
-            array = value.to_numpy(dtype=object)
-    else:
-        array = np.asarray(value)
-    if array.dtype.kind in _NUMBER_KINDS:
-        return array
-    if array.dtype.kind == "O":
-        flat = [_to_float(v, name) for v in array.ravel()]
-        return np.asarray(flat, dtype=float).reshape(array.shape)
-    first = array.ravel()[0] if array.size else array
-    raise ValueError(t("kpi.not_numeric", name=name, value=_show(first)))
-
-
-class _Args:
-    """The numeric arguments of one call, and the shape to give its result.
-
-    Parameters
-    ----------
-    **args
-        Argument name → value as the caller passed it.
-    """
-
-    def __init__(self, **args: object) -> None:
-        self.index: pd.Index | None = None
-        for value in args.values():
-            if isinstance(value, pd.Series):
-                if self.index is None:
-                    self.index = value.index
-                elif not self.index.equals(value.index):
-                    self.index = self.index.union(value.index)
-        self.arrays: dict[str, np.ndarray] = {}
-        for name, value in args.items():
-            if isinstance(value, pd.Series) and not value.index.equals(self.index):
-                value = value.reindex(self.index)
-            self.arrays[name] = _numeric(value, name)
-        shapes = [a.shape for a in self.arrays.values()]
-        try:
-            self.shape = np.broadcast_shapes(*shapes)
-        except ValueError:
-            raise ValueError(
-                t("kpi.shapes", names=", ".join(args), shapes=", ".join(map(str, shapes)))
-            ) from None
-        self.scalar = self.index is None and self.shape == ()
-
-    def __getitem__(self, name: str) -> np.ndarray:
-        return self.arrays[name]
-
-    def wrap(self, result: np.ndarray | float) -> float | np.ndarray | pd.Series:
-        """Hand ``result`` back as a float, an array or a Series, like the arguments."""
-        if self.index is not None:
-            values = np.asarray(result, dtype=float)
-            if values.shape != self.shape:
-                values = np.broadcast_to(values, self.shape).copy()
-            return pd.Series(values, index=self.index)
-        if self.scalar:
-            return float(result)
-        return np.asarray(result, dtype=float)
-
-    def first(self, mask: np.ndarray) -> tuple[int, ...]:
-        """Position of the first True in ``mask`` (broadcast to the call's shape)."""
-        return tuple(int(i) for i in np.argwhere(np.broadcast_to(mask, self.shape))[0])
-
-    def label(self, name: str, position: tuple[int, ...]) -> str:
-        """``name``, followed by where ``position`` is when the call works on arrays."""
-        if self.scalar:
-            return name
-        if self.index is not None:
-            where = self.index[position[0]]
-        else:
-            where = position[0] if len(position) == 1 else position
-        return t("kpi.at", name=name, label=_show(where))
-
-    def value(self, name: str, position: tuple[int, ...]) -> object:
-        """The value of argument ``name`` at ``position``."""
-        return np.broadcast_to(self.arrays[name], self.shape)[position]
-
-
-# --- checks shared by the KPIs ------------------------------------------------------------------
-
-
-def _reduce(array: np.ndarray, extreme, nan_extreme) -> float:
-    """``extreme`` of the array (one pass), ignoring NaN; NaN when there is no number."""
-    if array.size == 0:
-        return np.nan
-    value = extreme(array)
-    if array.dtype.kind == "f" and np.isnan(value):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN input
-            value = nan_extreme(array)
-    return value
-
-
-def _lowest(array: np.ndarray) -> float:
-    """Smallest value, ignoring NaN."""
-    return _reduce(np.asarray(array), np.min, np.nanmin)
-
-
-def _highest(array: np.ndarray) -> float:
-    """Largest value, ignoring NaN."""
-    return _reduce(np.asarray(array), np.max, np.nanmax)
-
-
-def _low_high(array: np.ndarray) -> tuple[float, float]:
-    """Smallest and largest value, ignoring NaN; NaN for both when there is no number."""
-    return _lowest(array), _highest(array)
-
-
-_ONE_BITS = np.float64(1.0).view(np.uint64)
-
-
-def _top_within_0_1(array: np.ndarray) -> float:
-    """The largest value when every value is a number from 0 to 1, else NaN ("look closer").
-
-    One pass over a float array: read as unsigned integers, the bit patterns of non-negative
-    doubles sort like the numbers, while negative numbers (even -0.0) and NaN sort above 1.0.
-    """
-    array = np.asarray(array)
-    if array.dtype != np.float64 or array.size == 0:
-        low, high = _low_high(array)
-        return float(high) if low >= 0 and high <= 1 else np.nan
-    top = array.view(np.uint64).max()
-    return float(top.view(np.float64)) if top <= _ONE_BITS else np.nan
-
-
-def _within_0_1(array: np.ndarray) -> bool:
-    """True when every value is a number from 0 to 1 (see :func:`_top_within_0_1`)."""
-    return not np.isnan(_top_within_0_1(array))
-
-
-def _nonnegative(args: _Args, name: str) -> float:
-    """Check that a count, amount or spend is not negative; return its smallest value."""
-    low = _lowest(args[name])
-    if low < 0:
-        at = args.first(args[name] < 0)
-        raise ValueError(
-            t("kpi.negative", name=args.label(name, at), value=_show(args.value(name, at)))
-        )
-    return low
-
-
-def _rate_error(name: str, value: float) -> ValueError:
-    """The error for a rate or share outside 0–1, suggesting the fraction for 92 (%)."""
-    if 1 < value <= 100:
-        hint = _show(round(value / 100, 10))
-        return ValueError(t("kpi.rate_percent", name=name, value=_show(value), hint=hint))
-    return ValueError(t("kpi.rate_range", name=name, value=_show(value)))
-
-
-def _rate(args: _Args, name: str) -> float:
-    """Check that a rate or share lies within 0–1 (missing values pass); return the largest."""
-    top = _top_within_0_1(args[name])
-    if not np.isnan(top):
-        return top
-    low, high = _low_high(args[name])
-    if low < 0 or high > 1:
-        at = args.first((args[name] < 0) | (args[name] > 1))
-        raise _rate_error(args.label(name, at), args.value(name, at))
-    return high
-
-
-def _part(args: _Args, part: str, whole: str, ratio: np.ndarray) -> None:
-    """Check that ``part`` is a non-negative part of ``whole``, given ``ratio = part / whole``.
-
-    ``whole`` must already be known to be non-negative; then the ratio leaves 0–1 exactly when
-    ``part`` is negative or larger than ``whole``.
-    """
-    if _within_0_1(ratio):
-        return
-    low, high = _low_high(np.asarray(ratio))
-    if low < 0 or high > 1:
-        _nonnegative(args, part)
-        at = args.first(args[part] > args[whole])
-        raise ValueError(
-            t(
-                "kpi.larger_than_whole",
-                name=args.label(part, at),
-                part=part,
-                value=_show(args.value(part, at)),
-                whole=whole,
-                whole_value=_show(args.value(whole, at)),
-            )
-        )
-
-
-def _divide(
-    numerator: np.ndarray, denominator: np.ndarray, denominator_low: float | None = None
-) -> np.ndarray:
-    """``numerator / denominator``, quietly; 0/0 is NaN.
-
-    Given the denominator's smallest value, a zero denominator gives NaN, never ±inf. Without
-    it, ``n/0`` stays infinite so that :func:`_part` can report a part larger than its whole.
-    """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ratio = np.true_divide(numerator, denominator)
-    if denominator_low == 0:
-        ratio = np.where(denominator == 0, np.nan, ratio)
-    return ratio
+def _nonnegative(args: Args, *names: str) -> list[Callable[[], float]]:
+    """Checks, for :class:`Checks`, that the named counts or amounts are not negative."""
+    return [partial(check_nonnegative, args, name) for name in names]
 
 
 def _share(part: object, whole: object, part_name: str, whole_name: str) -> object:
     """``part / whole`` where ``part`` counts a subset of ``whole`` (a share or a rate)."""
-    args = _Args(**{part_name: part, whole_name: whole})
-    _nonnegative(args, whole_name)
-    ratio = _divide(args[part_name], args[whole_name])  # 0/0 is NaN; n/0 fails the check
-    _part(args, part_name, whole_name, ratio)
+    args = Args(**{part_name: part, whole_name: whole})
+    with Checks(
+        args,
+        *_nonnegative(args, whole_name, part_name),
+        partial(check_not_above, args, part_name, whole_name),
+    ):
+        ratio = divide(args[part_name], args[whole_name])  # 0/0 is NaN
     return args.wrap(ratio)
 
 
 def _change(current: object, previous: object) -> object:
     """``(current - previous) / previous`` for counts or amounts."""
-    args = _Args(current=current, previous=previous)
-    _nonnegative(args, "current")
-    low = _nonnegative(args, "previous")
-    return args.wrap(_divide(args["current"] - args["previous"], args["previous"], low))
-
-
-def _answers(values: object, name: str, low: int, high: int, key: str) -> np.ndarray:
-    """The non-missing answers in ``values``, checked to be whole numbers from low to high."""
-    args = _Args(**{name: values})
-    array = args[name].ravel()
-    if array.dtype.kind == "b":
-        if (low, high) == (0, 1):
-            return array
-        array = array.astype(np.int8)
-    if array.dtype.kind == "f":
-        missing = np.isnan(array)
-        if missing.any():
-            array = array[~missing]
-    smallest, largest = _low_high(array)
-    whole = array.dtype.kind != "f" or np.array_equal(array, np.round(array))
-    if smallest < low or largest > high or not whole:
-        raw = args[name].ravel()
-        with np.errstate(invalid="ignore"):
-            bad = ~np.isnan(raw.astype(float)) & ((raw < low) | (raw > high) | (raw % 1 != 0))
-        at = (int(np.argmax(bad)),)
-        raise ValueError(
-            t(key, name=args.label(name, at), value=_show(raw[at]), low=low, high=high)
-        )
-    return array
-
-
-def _whole_number(value: object, name: str, low: int) -> int:
-    """Check a setting such as ``horizon`` or ``scale`` is a whole number >= low."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise ValueError(t("kpi.whole_number", name=name, value=_show(value), low=low))
-    if value < low:
-        raise ValueError(t("kpi.whole_number", name=name, value=_show(value), low=low))
-    return int(value)
+    args = Args(current=current, previous=previous)
+    with Checks(args, *_nonnegative(args, "current", "previous")) as found:
+        change = divide(args["current"] - args["previous"], args["previous"])
+    return args.wrap(no_infinity(change, args["previous"], found[1]))
 
 
 # --- unit 1: market scope ---------------------------------------------------------------------
@@ -385,10 +139,10 @@ def cac(spend: object, new_customers: object) -> object:
     >>> cac(180_000, 120)
     1500.0
     """
-    args = _Args(spend=spend, new_customers=new_customers)
-    _nonnegative(args, "spend")
-    low = _nonnegative(args, "new_customers")
-    return args.wrap(_divide(args["spend"], args["new_customers"], low))
+    args = Args(spend=spend, new_customers=new_customers)
+    with Checks(args, *_nonnegative(args, "spend", "new_customers")) as found:
+        cost = divide(args["spend"], args["new_customers"])
+    return args.wrap(no_infinity(cost, args["new_customers"], found[1]))
 
 
 def clv(
@@ -445,25 +199,27 @@ def clv(
     417.68
     """
     if timing not in ("end", "start"):
-        raise ValueError(t("kpi.choice", name="timing", value=_show(timing), choices="end, start"))
+        raise ValueError(t("kpi.choice", name="timing", value=show(timing), choices="end, start"))
     if horizon is not None:
-        horizon = _whole_number(horizon, "horizon", 1)
-    args = _Args(margin=margin, retention=retention, discount=discount)
+        horizon = check_whole_number(horizon, "horizon", 1)
+    args = Args(margin=margin, retention=retention, discount=discount)
     m, r, d = args["margin"], args["retention"], args["discount"]
-    full_retention = _rate(args, "retention") == 1
-    _rate(args, "discount")
+    rates = (partial(check_rate, args, "retention"), partial(check_rate, args, "discount"))
+    with Checks(args, *rates) as found:
+        if horizon is None:
+            gap = 1 + d - r
+            value = m * r / gap if timing == "end" else m * (1 + d) / gap
+        else:
+            q = r / (1 + d)
+            first = q if timing == "end" else 1.0
+            value = m * first * (1 - q**horizon) / (1 - q)
+    if found[0] < 1:  # the highest retention: below 1, the sums are finite
+        return args.wrap(value)
     if horizon is None:
-        gap = 1 + d - r
-        if full_retention and _lowest(gap) == 0:
+        if lowest(gap) == 0:
             at = args.first(gap == 0)
             raise ValueError(t("kpi.clv_infinite", name=args.label("retention", at)))
-        value = m * r / gap if timing == "end" else m * (1 + d) / gap
-        return args.wrap(value)
-    q = r / (1 + d)
-    first = q if timing == "end" else 1.0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        value = m * first * (1 - q**horizon) / (1 - q)
-    if full_retention and _highest(q) == 1:  # r = 1, d = 0: every period counts in full
+    elif highest(q) == 1:  # r = 1, d = 0: every period counts in full
         value = np.where(q == 1, m * horizon, value)
     return args.wrap(value)
 
@@ -526,12 +282,13 @@ def cagr(start: object, end: object, years: object) -> object:
     >>> round(cagr(100, 121, 2), 4)
     0.1
     """
-    args = _Args(start=start, end=end, years=years)
-    start_low = _nonnegative(args, "start")
-    _nonnegative(args, "end")
-    years_low = _nonnegative(args, "years")
-    growth = _divide(args["end"], args["start"], start_low)
-    exponent = _divide(1.0, args["years"], years_low)
+    args = Args(start=start, end=end, years=years)
+    with Checks(args, *_nonnegative(args, "start", "end", "years")) as found:
+        growth = divide(args["end"], args["start"])
+        exponent = divide(1.0, args["years"])
+    start_low, _, years_low = found
+    growth = no_infinity(growth, args["start"], start_low)
+    exponent = no_infinity(exponent, args["years"], years_low)
     return args.wrap(growth**exponent - 1)
 
 
@@ -563,11 +320,11 @@ def csat(ratings: object, *, scale: int = 5, top: int = 2) -> float:
     >>> csat([7, 6, 6, 3], scale=7)
     0.75
     """
-    scale = _whole_number(scale, "scale", 2)
-    top = _whole_number(top, "top", 1)
+    scale = check_whole_number(scale, "scale", 2)
+    top = check_whole_number(top, "top", 1)
     if top >= scale:
-        raise ValueError(t("kpi.top_range", value=_show(top), high=scale - 1))
-    given = _answers(ratings, "ratings", 1, scale, "kpi.off_scale")
+        raise ValueError(t("kpi.top_range", value=show(top), high=scale - 1))
+    given = check_answers(ratings, "ratings", 1, scale, "kpi.off_scale")
     if given.size == 0:
         return float("nan")
     return float(np.count_nonzero(given > scale - top) / given.size)
@@ -601,26 +358,23 @@ def retention_rate(start: object, end: object, new: object) -> object:
     >>> retention_rate(200, 210, 34)
     0.88
     """
-    args = _Args(start=start, end=end, new=new)
-    _nonnegative(args, "start")
-    _nonnegative(args, "new")
-    kept = args["end"] - args["new"]
-    ratio = _divide(kept, args["start"])
-    if _within_0_1(ratio):  # then end >= new >= 0 as well
-        return args.wrap(ratio)
-    _nonnegative(args, "end")
-    low, high = _low_high(np.asarray(ratio))
-    if low < 0:
-        _part(args, "new", "end", _divide(args["new"], args["end"]))
-    if high > 1:
+    args = Args(start=start, end=end, new=new)
+    with Checks(
+        args,
+        *_nonnegative(args, "start", "new", "end"),
+        partial(check_not_above, args, "new", "end"),
+    ):
+        kept = args["end"] - args["new"]
+        ratio = divide(kept, args["start"])
+    if highest(ratio) > 1:  # more kept than there were at the start
         at = args.first(kept > args["start"])
         raise ValueError(
             t(
                 "kpi.kept_above_start",
-                kept=_show(np.broadcast_to(kept, args.shape)[at]),
-                end=_show(args.value("end", at)),
-                new=_show(args.value("new", at)),
-                start=_show(args.value("start", at)),
+                kept=show(np.broadcast_to(kept, args.shape)[at]),
+                end=show(args.value("end", at)),
+                new=show(args.value("new", at)),
+                start=show(args.value("start", at)),
             )
         )
     return args.wrap(ratio)
@@ -698,7 +452,7 @@ def stage_conversion(before: object, after: object, stages: Iterable[Hashable]) 
     except TypeError:
         distinct = False
     if len(order) < 2 or not distinct:
-        raise ValueError(t("kpi.stages", value=_show(order)))
+        raise ValueError(t("kpi.stages", value=show(order)))
     start = _stage_codes(before, "before", levels)
     end = _stage_codes(after, "after", levels)
     if start.shape != end.shape:
@@ -727,8 +481,8 @@ def _stage_codes(values: object, name: str, levels: pd.Index) -> np.ndarray:
         raise ValueError(
             t(
                 "kpi.unknown_stage",
-                name=t("kpi.at", name=name, label=_show(where)),
-                value=_show(labels.iloc[at]),
+                name=t("kpi.at", name=name, label=show(where)),
+                value=show(labels.iloc[at]),
                 stages=", ".join(map(str, levels)),
             )
         )
@@ -784,7 +538,7 @@ def awareness(aware: object) -> float:
     >>> awareness([True, False, True, None, True])
     0.75
     """
-    answers = _answers(aware, "aware", 0, 1, "kpi.not_yes_no")
+    answers = check_answers(aware, "aware", 0, 1, "kpi.not_yes_no")
     if answers.size == 0:
         return float("nan")
     return float(np.count_nonzero(answers) / answers.size)
@@ -844,7 +598,7 @@ def nps(scores: object) -> float:
     >>> nps([10, 9, 8, 3])
     25.0
     """
-    given = _answers(scores, "scores", 0, 10, "kpi.off_scale")
+    given = check_answers(scores, "scores", 0, 10, "kpi.off_scale")
     if given.size == 0:
         return float("nan")
     promoters = np.count_nonzero(given >= 9)
@@ -881,14 +635,16 @@ def share_change(share_now: object, share_before: object, *, relative: bool = Fa
     >>> round(share_change(0.210, 0.184, relative=True), 3)
     0.141
     """
-    args = _Args(share_now=share_now, share_before=share_before)
-    _rate(args, "share_now")
-    _rate(args, "share_before")
+    args = Args(share_now=share_now, share_before=share_before)
     now, before = args["share_now"], args["share_before"]
-    if relative:
-        low = _lowest(before)
-        return args.wrap(_divide(now, before, low) - 1)
-    return args.wrap((now - before) * 100)
+    rates = (partial(check_rate, args, "share_now"), partial(check_rate, args, "share_before"))
+    if not relative:
+        with Checks(args, *rates):
+            points = (now - before) * 100
+        return args.wrap(points)
+    with Checks(args, *rates, partial(lowest, before)) as found:
+        change = divide(now, before) - 1
+    return args.wrap(no_infinity(change, before, found[2]))
 
 
 # --- unit 5: activation -------------------------------------------------------------------------
