@@ -77,10 +77,16 @@ class Server:
 
 @dataclass
 class Problems:
-    """What went wrong in a page: script errors, console errors (front-end noise aside) and
-    requests the server refused."""
+    """What went wrong in a page: script errors, console errors (front-end noise aside),
+    requests the server refused, and requests that tried to leave the machine."""
 
     errors: list[str] = field(default_factory=list)
+    left_machine: list[str] = field(default_factory=list)
+
+    def refuse(self, route) -> None:
+        """Refuse a request for an address off this machine, and note the address."""
+        self.left_machine.append(route.request.url)
+        route.abort()
 
     def console(self, message) -> None:
         if message.type == "error" and not any(n in message.text for n in FRONT_END_NOISE):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from workshop_lib import groups, workspace
+from workshop_lib import groups, servers, workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
@@ -83,3 +83,13 @@ def test_the_trainer_guide_links_what_exists():
     for path in re.findall(r"`((?:deploy|binder)/[^`\s]+)`", guide):
         assert (ROOT / path).exists(), path
     assert "mybinder.org/badge_logo.svg" in guide
+
+
+def test_hub_and_binder_servers_use_the_courses_voila_template():
+    option = f"--VoilaConfiguration.template={servers.VOILA_TEMPLATE}"
+    assert option in VALUES["hub"]["config"]["KubeSpawner"]["args"]
+    config = (DEPLOY / "tljh" / "jupyterhub_config.d" / "workshop.py").read_text(encoding="utf-8")
+    assert f"c.Spawner.args = [{option!r}]".replace("'", '"') in config
+    post_build = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
+    assert f'"template": "{servers.VOILA_TEMPLATE}"' in post_build
+    assert (servers.JUPYTER_DATA / "voila" / "templates" / servers.VOILA_TEMPLATE).is_dir()

@@ -87,3 +87,20 @@ def test_lab_copies_the_course_and_keeps_an_edited_notebook(installed, tmp_path)
     output = process.stdout.read()
     assert notebook.read_text(encoding="utf-8") == edited
     assert "00_welcome.ipynb" in output  # reported as kept
+
+
+def test_voila_template_is_installed_where_voila_looks(installed):
+    found = subprocess.run(
+        [
+            str(installed / "bin" / "python"),
+            "-c",
+            "from voila.paths import collect_template_paths as c; "
+            "print(c(['voila'], 'workshop', prune=True)[0])",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=installed,
+        check=True,
+    ).stdout.strip()
+    assert found == str(installed / "share" / "jupyter" / "voila" / "templates" / "workshop")
+    assert (Path(found) / "index.html.j2").is_file()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from workshop_lib import cli, servers
 
@@ -55,3 +57,22 @@ def test_waiting_for_the_page_returns_at_once_outside_a_preheated_kernel(monkeyp
     servers.wait_for_page()
     monkeypatch.setenv("VOILA_PREHEAT", "False")
     servers.wait_for_page()
+
+
+def test_voila_uses_the_courses_template_found_through_jupyter_path(tmp_path, monkeypatch):
+    import json
+
+    from voila.paths import collect_template_paths
+
+    monkeypatch.setenv("JUPYTER_PATH", "/somewhere/else")
+    env = servers.environment(tmp_path)
+    first, rest = env["JUPYTER_PATH"].split(os.pathsep, 1)
+    assert (Path(first), rest) == (servers.JUPYTER_DATA, "/somewhere/else")
+    assert f"--template={servers.VOILA_TEMPLATE}" in servers.app_command(tmp_path)
+    folder = servers.JUPYTER_DATA / "voila" / "templates" / servers.VOILA_TEMPLATE
+    assert json.loads((folder / "conf.json").read_text())["base_template"] == "lab"
+    # Voilà finds the template, then the lab template it builds on
+    monkeypatch.setenv("JUPYTER_PATH", env["JUPYTER_PATH"])
+    paths = collect_template_paths(["voila", "nbconvert"], servers.VOILA_TEMPLATE, prune=True)
+    assert paths[0] == str(folder)
+    assert any(p.endswith(os.path.join("voila", "templates", "lab")) for p in paths)

@@ -21,6 +21,12 @@ HOST = "127.0.0.1"
 DEFAULT_LAB_PORT = 8888
 DEFAULT_APP_PORT = 8866
 
+JUPYTER_DATA = Path(__file__).parent / "jupyter_data"
+"""Jupyter data files the course brings, put first on ``JUPYTER_PATH`` by :func:`environment`."""
+
+VOILA_TEMPLATE = "workshop"
+"""Voilà's lab page without links to a CDN (``jupyter_data/voila/templates/workshop``)."""
+
 
 def _is_root() -> bool:
     """Whether this process runs as root (containers and hub images often do)."""
@@ -74,6 +80,7 @@ def app_command(
         f"--Voila.ip={HOST}",
         f"--Voila.port={port or DEFAULT_APP_PORT}",
         f"--Voila.open_browser={browser}",
+        f"--template={VOILA_TEMPLATE}",
         "--show_tracebacks=False",
         # Voilà's page asks the server to stop its kernel when it is closed or reloaded, but
         # the page never receives the _xsrf cookie that request must carry, so every visit
@@ -137,11 +144,18 @@ def lab_settings(root: Path, lang: str | None = None) -> Path:
 
 
 def environment(root: Path) -> dict[str, str]:
-    """The environment for the server and its kernels: workspace, language, Lab settings."""
+    """The environment for the server and its kernels.
+
+    The workspace, the language, the Lab settings, and the course's Jupyter data files (the
+    Voilà template) first on ``JUPYTER_PATH``.
+    """
     env = dict(os.environ)
     env[workspace.HOME_ENV_VAR] = str(root)
     env["WORKSHOP_LANG"] = get_language()
     env["JUPYTERLAB_SETTINGS_DIR"] = str(lab_settings(root))
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        [str(JUPYTER_DATA), *([env["JUPYTER_PATH"]] if env.get("JUPYTER_PATH") else [])]
+    )
     return env
 
 

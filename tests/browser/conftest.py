@@ -31,11 +31,12 @@ def browser() -> Iterator:
 def page(browser):
     """A fresh offline page whose problems are collected in ``page.problems``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    problems = Problems()
     # a pattern (not a Python predicate) so the browser filters without asking Python each time
-    context.route(OFF_MACHINE, lambda route: route.abort())
+    context.route(OFF_MACHINE, problems.refuse)
     page = context.new_page()
     page.set_default_timeout(60_000)
-    page.problems = Problems()
+    page.problems = problems
     page.on("console", page.problems.console)
     page.on("pageerror", page.problems.page_error)
     page.on("response", page.problems.response)

@@ -63,9 +63,12 @@ def open_unit(page, app, lang: str, notebook: str) -> None:
 
 
 def assert_clean(page) -> None:
-    """No cell printed an error or a warning, and the page's scripts raised nothing."""
+    """No cell printed an error or a warning, the page's scripts raised nothing, and nothing
+    was fetched from off the machine (a classroom network may drop such requests silently,
+    keeping a page that waits on them blank)."""
     assert page.locator(ERROR_OUTPUTS).count() == 0, page.locator(ERROR_OUTPUTS).all_inner_texts()
     assert not page.problems.errors
+    assert not page.problems.left_machine
 
 
 def start_group(page, lang: str, group: str) -> None:

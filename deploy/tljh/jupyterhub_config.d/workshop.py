@@ -21,3 +21,5 @@ c.Spawner.environment = {
     "WORKSHOP_LANG": "zh",
 }
 c.Spawner.default_url = "/voila/render/marketing-workshop/notebooks/zh/00_welcome.ipynb"
+# the course's Voilà page: Voilà's lab page without links to a CDN (installed with the package)
+c.Spawner.args = ["--VoilaConfiguration.template=workshop"]
