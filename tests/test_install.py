@@ -43,20 +43,24 @@ def installed(tmp_path_factory) -> Path:
     return env_dir
 
 
-def test_installed_package_runs_from_its_own_copy(installed, tmp_path):
-    python = installed / "bin" / "python"
-    where = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import workshop_lib, workshop_lib.workspace as w; "
-            "print(workshop_lib.__file__); print(w.course_source())",
-        ],
+def printed(installed: Path, code: str, cwd: Path) -> list[str]:
+    """The words ``code`` prints when run by the installed environment's Python in ``cwd``."""
+    return subprocess.run(
+        [str(installed / "bin" / "python"), "-c", code],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
         check=True,
     ).stdout.split()
+
+
+def test_installed_package_runs_from_its_own_copy(installed, tmp_path):
+    where = printed(
+        installed,
+        "import workshop_lib, workshop_lib.workspace as w; "
+        "print(workshop_lib.__file__); print(w.course_source())",
+        tmp_path,
+    )
     assert where[0].startswith(str(installed))
     assert where[1].startswith(str(installed)) and where[1].endswith("course")
     help_run = subprocess.run(
@@ -90,17 +94,11 @@ def test_lab_copies_the_course_and_keeps_an_edited_notebook(installed, tmp_path)
 
 
 def test_voila_template_is_installed_where_voila_looks(installed):
-    found = subprocess.run(
-        [
-            str(installed / "bin" / "python"),
-            "-c",
-            "from voila.paths import collect_template_paths as c; "
-            "print(c(['voila'], 'workshop', prune=True)[0])",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=installed,
-        check=True,
-    ).stdout.strip()
+    (found,) = printed(
+        installed,
+        "from voila.paths import collect_template_paths as c; "
+        "print(c(['voila'], 'workshop', prune=True)[0])",
+        installed,
+    )
     assert found == str(installed / "share" / "jupyter" / "voila" / "templates" / "workshop")
     assert (Path(found) / "index.html.j2").is_file()
