@@ -59,14 +59,21 @@ def _nonnegative(args: Args, *names: str) -> list[Callable[[], float]]:
     return [partial(check_nonnegative, args, name) for name in names]
 
 
+def _subset(args: Args, part: str, whole: str) -> list[Callable[[], object]]:
+    """Checks, for :class:`Checks`, that ``part`` counts a subset of ``whole``.
+
+    Neither may be negative, and ``part`` nowhere larger. Whole numbers are never missing, so
+    for a ``part`` of whole numbers the first and the last check already exclude a negative
+    ``whole`` (:func:`check_not_above` names it): its own pass over the data is left out.
+    """
+    names = (part,) if args[part].dtype.kind in "biu" else (whole, part)
+    return [*_nonnegative(args, *names), partial(check_not_above, args, part, whole)]
+
+
 def _share(part: object, whole: object, part_name: str, whole_name: str) -> object:
     """``part / whole`` where ``part`` counts a subset of ``whole`` (a share or a rate)."""
     args = Args(**{part_name: part, whole_name: whole})
-    with Checks(
-        args,
-        *_nonnegative(args, whole_name, part_name),
-        partial(check_not_above, args, part_name, whole_name),
-    ):
+    with Checks(args, *_subset(args, part_name, whole_name)):
         ratio = divide(args[part_name], args[whole_name])  # 0/0 is NaN
     return args.wrap(ratio)
 
@@ -359,11 +366,7 @@ def retention_rate(start: object, end: object, new: object) -> object:
     0.88
     """
     args = Args(start=start, end=end, new=new)
-    with Checks(
-        args,
-        *_nonnegative(args, "start", "new", "end"),
-        partial(check_not_above, args, "new", "end"),
-    ):
+    with Checks(args, *_nonnegative(args, "start"), *_subset(args, "new", "end")):
         kept = args["end"] - args["new"]
         ratio = divide(kept, args["start"])
     if highest(ratio) > 1:  # more kept than there were at the start

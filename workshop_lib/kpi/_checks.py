@@ -86,9 +86,13 @@ def check_rate(args: Args, name: str) -> float:
 
 
 def check_not_above(args: Args, part: str, whole: str) -> None:
-    """Check that ``part`` is nowhere larger than ``whole``, of which it counts a subset."""
+    """Check that ``part`` is nowhere larger than ``whole``, of which it counts a subset.
+
+    Where ``whole`` is negative, that is what the error says.
+    """
     larger = np.greater(args[part], args[whole])
     if larger.any():
+        check_nonnegative(args, whole)
         at = args.first(larger)
         raise ValueError(
             t(
