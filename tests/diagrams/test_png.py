@@ -75,5 +75,7 @@ def test_a_changed_label_is_drawn_anew(labelled):
 
 def test_the_figure_keeps_its_resolution(labelled):
     dpi = labelled.dpi
-    assert Image.open(io.BytesIO(png_bytes(labelled, dpi=60))).size == (240, 150)
+    image = Image.open(io.BytesIO(png_bytes(labelled, dpi=60)))
+    assert (image.size, image.mode) == ((240, 150), "RGBA")
+    assert image.info["dpi"] == pytest.approx((60, 60), abs=0.01)
     assert labelled.dpi == dpi

@@ -12,9 +12,15 @@ Text is most of a diagram's drawing time, and :func:`png_bytes` saves on it twic
   Python, twice as slow for the long Chinese labels of the course (the images are alike).
   It keeps the bitmaps of the lines it drew last, so an unchanged label is not drawn again.
 
+The pixels are then written as PNG rows without PNG's row filters: a diagram is mostly flat
+colour, which zlib packs well as it is, and Pillow's encoder, trying every filter on every row,
+took about twice as long for a slightly larger file.
+
 Examples
 --------
+>>> import io
 >>> import matplotlib.pyplot as plt
+>>> from PIL import Image
 >>> fig = plt.figure(figsize=(2, 1))
 >>> Image.open(io.BytesIO(png_bytes(fig, dpi=50))).size
 (100, 50)
@@ -24,13 +30,13 @@ Examples
 from __future__ import annotations
 
 import functools
-import io
 import math
+import struct
+import zlib
 
 import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.figure import Figure
-from PIL import Image
 
 RENDERERS_KEPT = 4
 """How many renderers (pixel size × resolution) stay in memory, a few megabytes each."""
@@ -99,11 +105,28 @@ def png_bytes(fig: Figure, *, dpi: float, compress_level: int = 3) -> bytes:
         renderer = _renderer(width, height, fig.dpi)
         renderer.clear()
         fig.draw(renderer)
-        image = Image.frombuffer(
-            "RGBA", (width, height), renderer.buffer_rgba(), "raw", "RGBA", 0, 1
-        )
-        buffer = io.BytesIO()
-        image.save(buffer, format="png", compress_level=compress_level, dpi=(dpi, dpi))
+        return _png(np.asarray(renderer.buffer_rgba()), dpi, compress_level)
     finally:
         fig.dpi = original
-    return buffer.getvalue()
+
+
+def _png(rgba: np.ndarray, dpi: float, compress_level: int) -> bytes:
+    """RGBA pixels (rows × columns × 4) as a PNG file, each row unfiltered."""
+    height, width, _ = rgba.shape
+    rows = np.zeros((height, 1 + width * 4), np.uint8)  # each row: filter 0 (none), pixels
+    rows[:, 1:] = rgba.reshape(height, width * 4)
+    per_metre = round(dpi / 0.0254)
+    return b"".join(
+        [
+            b"\x89PNG\r\n\x1a\n",
+            _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)),
+            _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
+            _chunk(b"IDAT", zlib.compress(rows, compress_level)),
+            _chunk(b"IEND", b""),
+        ]
+    )
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data and the CRC of type and data."""
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
