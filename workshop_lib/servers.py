@@ -153,9 +153,8 @@ def environment(root: Path) -> dict[str, str]:
     env[workspace.HOME_ENV_VAR] = str(root)
     env["WORKSHOP_LANG"] = get_language()
     env["JUPYTERLAB_SETTINGS_DIR"] = str(lab_settings(root))
-    env["JUPYTER_PATH"] = os.pathsep.join(
-        [str(JUPYTER_DATA), *([env["JUPYTER_PATH"]] if env.get("JUPYTER_PATH") else [])]
-    )
+    paths = [str(JUPYTER_DATA), env.get("JUPYTER_PATH")]
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, paths))
     return env
 
 

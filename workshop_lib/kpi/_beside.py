@@ -67,10 +67,9 @@ class Checks:
         self._future: Future | None = None
         self._lock = threading.Lock()
         self._started = 0
-        self._values: list[object] = [None] * len(checks)
         self._errors: dict[int, ValueError] = {}
         self._quiet = np.errstate(all="ignore")
-        self.found: list[object] = []
+        self.found: list[object] = [None] * len(checks)
 
     def _next(self) -> int | None:
         """Claim the next check nobody has started: its position, or None when none is left."""
@@ -84,7 +83,7 @@ class Checks:
         """Run checks until none is left, keeping values and errors by position."""
         while (position := self._next()) is not None:
             try:
-                self._values[position] = self._checks[position]()
+                self.found[position] = self._checks[position]()
             except ValueError as error:
                 self._errors[position] = error
 
@@ -92,7 +91,8 @@ class Checks:
         if self._beside:
             self._future = _HELPER.submit(self._work)
         else:
-            self.found.extend(check() for check in self._checks)
+            for position, check in enumerate(self._checks):
+                self.found[position] = check()
         self._quiet.__enter__()
         return self.found
 
@@ -109,4 +109,3 @@ class Checks:
         self._future.result()
         if self._errors:
             raise self._errors[min(self._errors)]
-        self.found.extend(self._values)
