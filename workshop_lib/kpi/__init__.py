@@ -49,6 +49,7 @@ from ._checks import (
     highest,
     lowest,
     no_infinity,
+    top_within_0_1,
 )
 
 # --- formulas shared by several KPIs -----------------------------------------------------------
@@ -366,9 +367,22 @@ def retention_rate(start: object, end: object, new: object) -> object:
     0.88
     """
     args = Args(start=start, end=end, new=new)
-    with Checks(args, *_nonnegative(args, "start"), *_subset(args, "new", "end")):
+    with Checks(args, *_nonnegative(args, "start", "new")):
         kept = args["end"] - args["new"]
         ratio = divide(kept, args["start"])
+    if np.isnan(top_within_0_1(ratio)):  # missing or impossible somewhere: look closer
+        _check_retention(args, kept, ratio)
+    return args.wrap(ratio)
+
+
+def _check_retention(args: Args, kept: np.ndarray, ratio: np.ndarray) -> None:
+    """Name what is impossible in a retention call whose ratio is not everywhere within 0–1.
+
+    With ``start`` and ``new`` not negative, a ratio within 0–1 rules out the rest (``new`` above
+    ``end``, more kept than at the start), so this full check runs only when one is not.
+    """
+    for check in _subset(args, "new", "end"):
+        check()
     if highest(ratio) > 1:  # more kept than there were at the start
         at = args.first(kept > args["start"])
         raise ValueError(
@@ -380,7 +394,6 @@ def retention_rate(start: object, end: object, new: object) -> object:
                 start=show(args.value("start", at)),
             )
         )
-    return args.wrap(ratio)
 
 
 # --- unit 3: drivers and barriers ---------------------------------------------------------------

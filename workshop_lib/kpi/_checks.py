@@ -40,7 +40,7 @@ def low_high(array: np.ndarray) -> tuple[float, float]:
 _ONE_BITS = np.float64(1.0).view(np.uint64)
 
 
-def _top_within_0_1(array: np.ndarray) -> float:
+def top_within_0_1(array: np.ndarray) -> float:
     """The largest value when every value is a number from 0 to 1, else NaN ("look closer").
 
     One pass over a float array: read as unsigned integers, the bit patterns of non-negative
@@ -75,7 +75,7 @@ def _rate_error(name: str, value: float) -> ValueError:
 
 def check_rate(args: Args, name: str) -> float:
     """Check that a rate or share lies within 0–1 (missing values pass); return the largest."""
-    top = _top_within_0_1(args[name])
+    top = top_within_0_1(args[name])
     if not np.isnan(top):
         return top
     low, high = low_high(args[name])
