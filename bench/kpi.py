@@ -3,9 +3,10 @@
 Part 1 times each KPI of :mod:`workshop_lib.kpi` on 1,000,000 rows and prints the ratio over the
 bare NumPy expression of its formula (no checks, no NaN handling), measured in the same run on the
 same arrays. Goal: the median ratio over the KPIs <= 1.3; a KPI above 1.3 is marked. A KPI whose
-formula is a single pass over its inputs pays most for its checks, which must read them again. On inputs this large the KPIs check on a helper thread beside the
-arithmetic; the "in line" column gives the ratio with every check run on the caller's thread
-first, as on small inputs (what a machine with a single free core would see).
+formula is a single pass over its inputs pays most for its checks, which must read them again. On
+inputs this large the KPIs check on a helper thread beside the arithmetic; the "in line" column
+gives the ratio with every check run on the caller's thread first, as on small inputs (what a
+machine with a single free core would see).
 
 glibc is asked to keep freed memory (``mallopt``): otherwise a million-row result may land in
 fresh pages that fault in on first write, and how many do depends on the order of earlier
