@@ -30,7 +30,7 @@ def run(*args: str, env_lang: str | None = None) -> subprocess.CompletedProcess:
 def test_help_is_chinese_by_default_and_exits_zero():
     result = run("--help")
     assert result.returncode == 0
-    assert "用法:" in result.stdout and "课前电脑检查" in result.stdout
+    assert "用法：" in result.stdout and "课前电脑检查" in result.stdout
     for verb in ("lab", "app", "init", "doctor"):
         assert f"    {verb}" in result.stdout
 

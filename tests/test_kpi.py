@@ -481,7 +481,7 @@ def test_impossible_input_names_the_argument_and_value(call, name, value, lang, 
 def test_rate_given_as_a_percentage_suggests_the_fraction():
     with i18n.language("zh"), pytest.raises(ValueError) as caught:
         kpi.clv(60, 92, 0.008)
-    assert str(caught.value) == "参数 retention 的值 92 不在 0–1 之间;比率请写成小数,例如 0.92"
+    assert str(caught.value) == "参数 retention 的值 92 不在 0–1 之间；比率请写成小数，例如 0.92"
     with i18n.language("en"), pytest.raises(ValueError, match=r"e\.g\. 0\.92$"):
         kpi.clv(60, 92, 0.008)
     with pytest.raises(ValueError) as caught:  # no "1.5" suggestion for a value above 100

@@ -41,7 +41,7 @@ def _normalise(lang: str) -> str:
     if code not in LANGUAGES:
         raise ValueError(
             f"language must be one of {', '.join(LANGUAGES)}; got {lang!r} / "
-            f"语言只能是 {'、'.join(LANGUAGES)},收到 {lang!r}"
+            f"语言只能是 {'、'.join(LANGUAGES)}，收到 {lang!r}"
         )
     return code
 

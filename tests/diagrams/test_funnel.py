@@ -37,7 +37,7 @@ def test_percentages_and_drop_offs_are_right():
     assert text["funnel.drop.diagnosed"] == "-1,570,000"
     assert text["funnel.previous.population"] == "—"
     assert text["funnel.initial.population"] == "100.0%"
-    assert text["funnel.name.diagnosed"] == "已诊断(知晓)"
+    assert text["funnel.name.diagnosed"] == "已诊断（知晓）"
 
 
 def test_leverage_points_are_highlighted_and_numbered_in_order():

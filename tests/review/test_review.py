@@ -152,7 +152,7 @@ def test_missing_table_is_named():
 def test_answer_key_lists_every_answer():
     key = answer_key(review_questions(tables())).data
     assert len(key) == 10
-    assert key.loc["r1.loss"].iloc[1] == "已诊断(知晓)"
-    assert "从“糖尿病患者”到“已诊断(知晓)”" in key.loc["r1.loss"].iloc[2]
+    assert key.loc["r1.loss"].iloc[1] == "已诊断（知晓）"
+    assert "从“糖尿病患者”到“已诊断（知晓）”" in key.loc["r1.loss"].iloc[2]
     assert key.loc["r4.nps"].iloc[1] == "0.0"
     assert "(3 − 3) ÷ 8" in key.loc["r4.nps"].iloc[2]
