@@ -117,7 +117,7 @@ def _unit(number: int, parts: list[str]) -> str:
 def _unit1(plan: BrandPlan) -> str:
     scope, flow = plan.market_scope, plan.purchase_flow
     levels = [
-        f"{_e(level.label)}: {_e(fmt.count(level.count))}"
+        t("core.label_value", label=_e(level.label), value=_e(fmt.count(level.count)))
         for level in scope.levels
         if _filled(level.label) and level.count is not None
     ]

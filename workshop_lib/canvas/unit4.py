@@ -89,7 +89,7 @@ DIMENSIONS = ("attractiveness", "differentiation", "implementability", "sustaina
 
 def _scores(dimension: str) -> list[tuple[str, int | None]]:
     name = t(f"canvas.dimension.{dimension}")
-    return [(f"{name}: —", None)] + [(f"{name}: {i}", i) for i in range(1, 6)]
+    return [(t("core.label_value", label=name, value=i or "—"), i) for i in (None, 1, 2, 3, 4, 5)]
 
 
 class CommunicationCanvas(Canvas):

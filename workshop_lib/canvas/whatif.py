@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.ticker import PercentFormatter
+from matplotlib.axis import Axis
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from .. import fmt, i18n, kpi
 from ..i18n import t
@@ -166,10 +167,12 @@ class WhatIf:
         with i18n.language(self.lang):
             shown = _show(value, self.spec.kind) if np.isfinite(value) else t("whatif.impossible")
             label = t(f"whatif.{self.name}.result")
-        self.result.value = (
-            f"<p style='font-size:1.3em;margin:6px 0'>{html.escape(label)}: "
-            f"<b style='color:{PALETTE.primary}'>{html.escape(shown)}</b></p>"
-        )
+            line = t(
+                "core.label_value",
+                label=html.escape(label),
+                value=f"<b style='color:{PALETTE.primary}'>{html.escape(shown)}</b>",
+            )
+        self.result.value = f"<p style='font-size:1.3em;margin:6px 0'>{line}</p>"
         self.image.value = self._curve(values, value)
 
     def _curve(self, values: dict[str, float], value: float) -> bytes:
@@ -181,8 +184,8 @@ class WhatIf:
             ax.plot(xs, ys, color=PALETTE.primary)
             if np.isfinite(value):
                 ax.plot([values[first.name]], [value], "o", color=PALETTE.accent)
-            if first.kind == "rate":
-                ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+            _format_axis(ax.xaxis, first.kind)
+            _format_axis(ax.yaxis, self.spec.kind)
             ax.set_xlabel(t(f"whatif.{self.name}.{first.name}"))
             ax.set_ylabel(t(f"whatif.{self.name}.result"))
             ax.grid(True, alpha=0.4)
@@ -191,6 +194,15 @@ class WhatIf:
                 return figure_png(fig)
             finally:
                 plt.close(fig)
+
+
+def _format_axis(axis: Axis, kind: str) -> None:
+    """Tick labels written like the readouts: 25%, ¥150,000, 1,200."""
+    if kind == "rate":
+        axis.set_major_formatter(PercentFormatter(1.0))
+    elif kind in ("money", "count"):
+        write = fmt.money if kind == "money" else fmt.count
+        axis.set_major_formatter(FuncFormatter(lambda value, _position: write(value)))
 
 
 def _readout(kind: str) -> str:
