@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ipywidgets as widgets
 import pytest
 
@@ -101,6 +103,14 @@ def test_kpi_questions_follow_the_data():
     after = next(q for q in quiz.kpi_questions(1, data=tables) if q.id == "u1.penetration")
     assert after.expected == pytest.approx(before.expected / 2, rel=0.01)
     assert not after.check(str(before.expected)).correct
+
+
+def test_share_change_question_gives_two_shares_whose_difference_is_the_answer():
+    question = next(q for q in quiz.kpi_questions(4) if q.id == "u4.share_change")
+    now, before = (float(p) for p in re.findall(r"(\d+\.\d+)%", question.prompt))
+    assert "分子" not in question.prompt and "分母" not in question.prompt
+    assert question.check(f"{now - before:.2f}").correct
+    assert f"{now}% − {before}%" in question.hints[1]
 
 
 def test_sample_questions_are_answerable_with_their_own_answer_in_both_languages():

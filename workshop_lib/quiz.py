@@ -190,22 +190,12 @@ def kpi_questions(unit: int, *, data: Mapping[str, pd.DataFrame] | None = None) 
     questions = []
     for key, row in table.iterrows():
         kind = KPI_KINDS.get(str(key), "rate")
-        numerator, denominator = _given(row["numerator"]), _given(row["denominator"])
+        prompt, hint = _kpi_prompt(str(key), row)
         questions.append(
             Numeric(
                 id=f"u{unit}.{key}",
-                prompt=t(
-                    "quiz.kpi_prompt",
-                    kpi=row["kpi"],
-                    period=row["period"],
-                    formula=row["formula"],
-                    numerator=numerator,
-                    denominator=denominator,
-                ),
-                hints=(
-                    t("quiz.hint_formula", formula=row["formula"]),
-                    t("quiz.hint_divide", numerator=numerator, denominator=denominator),
-                ),
+                prompt=prompt,
+                hints=(t("quiz.hint_formula", formula=row["formula"]), hint),
                 explanation=t(
                     "quiz.kpi_explanation",
                     kpi=row["kpi"],
@@ -219,6 +209,23 @@ def kpi_questions(unit: int, *, data: Mapping[str, pd.DataFrame] | None = None) 
             )
         )
     return questions
+
+
+def _kpi_prompt(key: str, row: pd.Series) -> tuple[str, str]:
+    """The question for one KPI and its second hint, giving the inputs as the KPI reads them.
+
+    A share change is a difference of two shares, shown as percentages; every other KPI is a
+    numerator over a denominator.
+    """
+    common = {"kpi": row["kpi"], "period": row["period"], "formula": row["formula"]}
+    if key == "share_change":
+        shares = {
+            "now": fmt.percent(row["numerator"], 2),
+            "before": fmt.percent(row["denominator"], 2),
+        }
+        return t("quiz.share_prompt", **common, **shares), t("quiz.hint_share", **shares)
+    given = {"numerator": _given(row["numerator"]), "denominator": _given(row["denominator"])}
+    return t("quiz.kpi_prompt", **common, **given), t("quiz.hint_divide", **given)
 
 
 def _given(value: float) -> str:
