@@ -113,6 +113,14 @@ def test_share_change_question_gives_two_shares_whose_difference_is_the_answer()
     assert f"{now}% − {before}%" in question.hints[1]
 
 
+def test_clv_question_gives_margin_retention_and_discount_that_give_the_answer():
+    question = next(q for q in quiz.kpi_questions(1) if q.id == "u1.clv")
+    margin = float(re.search(r"¥([\d,.]+)", question.prompt).group(1).replace(",", ""))
+    retention, discount = (float(p) / 100 for p in re.findall(r"(\d+\.\d+)%", question.prompt))
+    assert "分子" not in question.prompt
+    assert question.check(margin * retention / (1 + discount - retention)).correct
+
+
 def test_sample_questions_are_answerable_with_their_own_answer_in_both_languages():
     for lang in ("zh", "en"):
         with i18n.language(lang):

@@ -214,10 +214,22 @@ def kpi_questions(unit: int, *, data: Mapping[str, pd.DataFrame] | None = None) 
 def _kpi_prompt(key: str, row: pd.Series) -> tuple[str, str]:
     """The question for one KPI and its second hint, giving the inputs as the KPI reads them.
 
-    A share change is a difference of two shares, shown as percentages; every other KPI is a
-    numerator over a denominator.
+    A share change is a difference of two shares, shown as percentages; CLV gives its margin,
+    retention and discount rate (its numerator is ``m·r``, its denominator ``1 + d − r``); every
+    other KPI is a numerator over a denominator.
     """
     common = {"kpi": row["kpi"], "period": row["period"], "formula": row["formula"]}
+    if key == "clv":
+        from .analysis.unit_kpis import MONTHLY_DISCOUNT
+
+        retention = 1 + MONTHLY_DISCOUNT - row["denominator"]
+        inputs = {
+            "margin": fmt.money(row["numerator"] / retention, 2),
+            "retention": fmt.percent(retention, 2),
+            "discount": fmt.percent(MONTHLY_DISCOUNT, 1),
+        }
+        steps = {"top": _given(row["numerator"]), "bottom": _given(row["denominator"])}
+        return t("quiz.clv_prompt", **common, **inputs), t("quiz.hint_clv", **steps)
     if key == "share_change":
         shares = {
             "now": fmt.percent(row["numerator"], 2),
