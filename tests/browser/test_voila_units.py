@@ -205,6 +205,10 @@ def test_a_group_works_through_the_unit_page(page, app, lang, notebook):
 
     open_unit(page, app, lang, notebook)
     assert_clean(page)
+    fonts = page.locator(".jp-RenderedMarkdown").first.evaluate(
+        "el => getComputedStyle(el).fontFamily"
+    )
+    assert fonts.index("Noto Sans CJK SC") < fonts.index("sans-serif"), fonts  # ，：？ in SC shapes
 
     start_group(page, lang, group)
     canvas = page.locator(CANVAS).first
