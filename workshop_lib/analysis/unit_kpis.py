@@ -26,6 +26,7 @@ awareness           surveys         aided awareness, all respondents of the late
 loyalty             hcps            brand Rx ÷ category Rx among HCPs prescribing our brand
 nps                 surveys         all respondents of the latest wave
 share_change        rx_monthly      brand share of Rx, last 12 months against the 12 before
+                                    (numerator: the share now; denominator: the share before)
 response_rate       activities      responded ÷ reached, last 12 months
 sales_conversion    activities      converted ÷ responded, last 12 months
 acquisition_growth  activities      new prescribers, last 12 months against the 12 before
