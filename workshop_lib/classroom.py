@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .i18n import t
@@ -115,20 +116,22 @@ def demo_class(n: int, lang: str | None = None, *, seed: int = 0) -> list[BrandP
         with i18n.language(code):
             plan.group = t("trainer.demo.group", n=i)
             plan.members = [t("trainer.demo.member", n=i, k=k) for k in range(1, 5)]
+            group_note = t("trainer.demo.group_note", group=plan.group)
+        signed = partial(t, "core.label_value", code, label=plan.group)
         scale = float(rng.uniform(0.8, 1.2))
         for item in (*plan.market_scope.levels, *plan.purchase_flow.steps):
             item.count = float(round(item.count * scale))
-        plan.market_scope.definition += f" ({plan.group})"
+        plan.market_scope.definition += group_note
         for point in plan.purchase_flow.leverage_points:
-            point.idea = f"{plan.group}: {point.idea}"
+            point.idea = signed(value=point.idea)
         plan.attractiveness.scores = {
             segment: {key: int(rng.integers(1, 6)) for key in scores}
             for segment, scores in plan.attractiveness.scores.items()
         }
         plan.persona.name = f"{plan.persona.name} {i}"
-        plan.communication.strategy = f"{plan.group}: {plan.communication.strategy}"
+        plan.communication.strategy = signed(value=plan.communication.strategy)
         for row in plan.activity_plan.rows:
-            row.message = f"{row.message} ({plan.group})"
+            row.message += group_note
         answers = {}
         for unit, kpis in UNITS.items():
             for key in kpis[: int(rng.integers(0, len(kpis) + 1))]:
