@@ -99,6 +99,16 @@ def wait_for_new_image(box, before: str, timeout_s: float = 5.0) -> bool:
     return False
 
 
+def wait_until_settled(box, quiet_s: float = 1.0, timeout_s: float = 10.0) -> None:
+    """Wait until the box's picture has not changed for ``quiet_s`` (the last move is drawn)."""
+    deadline = time.monotonic() + timeout_s
+    source, since = image_source(box), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < quiet_s:
+        box.page.wait_for_timeout(100)
+        if image_source(box) != source:
+            source, since = image_source(box), time.monotonic()
+
+
 def move_slider(box) -> None:
     """Move the box's first slider two steps with the keyboard, as a participant would."""
     handle = box.locator(".widget-slider .noUi-handle").first
@@ -241,6 +251,7 @@ def test_a_group_works_through_the_unit_page(page, app, lang, notebook):
         before = image_source(whatif)
         move_slider(whatif)
         assert wait_for_new_image(whatif, before), "the what-if picture did not follow the slider"
+        wait_until_settled(whatif)
 
     assert_clean(page)
     screenshot(page, name)
