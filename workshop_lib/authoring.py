@@ -14,10 +14,18 @@ tag           the cell appears in
 ``trainer``   the trainer edition only (timing, facilitation tips, common mistakes)
 ============  =========================================================================
 
-Untagged cells go everywhere. MyST admonitions (```` ```{admonition} Title ````) become quoted
+Untagged cells go to every edition. Every markdown cell carries exactly one language tag (a
+picture or a formula too: it is written once per language). A code cell may carry one language
+tag and usually carries none: code is the same in both languages, and its output follows the
+notebook's language. ``hide-input``, ``remove-input`` and ``remove-cell`` (MyST and Voilà's
+display tags) are kept in the editions for the front ends and the handouts. Any other tag is an
+error (:func:`check`), so a misspelt ``trainr`` never sends a trainer note to participants.
+
+MyST admonitions (```` ```{admonition} Title ````) become quoted
 blocks, which every notebook front end shows. Inside a code cell, lines between
 ``# BEGIN SOLUTION`` and ``# END SOLUTION`` (and any line ending in ``# SOLUTION``) stay only
-in the trainer edition.
+in the trainer edition; a ``BEGIN`` without its ``END``, an ``END`` without its ``BEGIN`` or a
+``BEGIN`` inside another is an error.
 A first hidden cell is added to every notebook that sets its language and style.
 
 The editions, written by :func:`build` (``workshop build --editions``):
@@ -32,6 +40,7 @@ byte-identical files and :func:`stale` can tell when one is out of date.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +50,7 @@ import jupytext
 import nbformat
 
 from .files import write_atomic
+from .i18n import t
 
 LANGUAGE_TAGS = ("zh", "en")
 
@@ -63,12 +73,84 @@ EDITIONS = (
 """Every edition, in the order they are built."""
 
 EDITION_TAGS = frozenset({"teach", "blank", "solution", "trainer"})
+DISPLAY_TAGS = frozenset({"hide-input", "remove-input", "remove-cell"})
+"""Tags the front ends and the handouts honour; they stay in the editions."""
+KNOWN_TAGS = frozenset(LANGUAGE_TAGS) | EDITION_TAGS | DISPLAY_TAGS
+"""Every tag a course source may use."""
 SOURCE_DIR = "course"
 SETUP_CELL = 'import workshop_lib as wl\n\nwl.notebook.setup("{lang}");'
 
 _BEGIN = re.compile(r"^\s*# BEGIN SOLUTION\s*$")
 _END = re.compile(r"^\s*# END SOLUTION\s*$")
 _INLINE = re.compile(r"\s*# SOLUTION\s*$")
+
+
+class SourceError(ValueError):
+    """The course sources break the authoring rules; ``problems`` holds one line per problem.
+
+    Parameters
+    ----------
+    problems : list of str
+        Each names the source file, the cell and what is wrong.
+    """
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _marker_problem(source: str) -> str | None:
+    """The message key of a code cell's misplaced solution marker, or None when they pair up."""
+    inside = False
+    for line in source.splitlines():
+        if _BEGIN.match(line):
+            if inside:
+                return "authoring.nested_begin"
+            inside = True
+        elif _END.match(line):
+            if not inside:
+                return "authoring.end_without_begin"
+            inside = False
+    return "authoring.unterminated" if inside else None
+
+
+def check(source: nbformat.NotebookNode, name: str) -> list[str]:
+    """Every problem of one source notebook, one line each (an empty list when it is right).
+
+    Parameters
+    ----------
+    source : NotebookNode
+        The source as jupytext reads it.
+    name : str
+        The source file's name, for the messages.
+
+    Examples
+    --------
+    >>> cell = nbformat.v4.new_markdown_cell("Hi", metadata={"tags": ["en", "trainr"]})
+    >>> problems = check(nbformat.v4.new_notebook(cells=[cell]), "01_demo.md")
+    >>> "trainr" in problems[0] and "trainer" in problems[0]
+    True
+    """
+    problems = []
+    for number, cell in enumerate(source.cells, start=1):
+        first = next((line for line in cell.source.splitlines() if line.strip()), "")
+        where = {"file": name, "cell": number, "start": first.strip()[:40]}
+        tags = cell.metadata.get("tags", [])
+        for tag in tags:
+            if tag not in KNOWN_TAGS:
+                near = difflib.get_close_matches(str(tag), sorted(KNOWN_TAGS), n=1)
+                key = "authoring.unknown_tag_near" if near else "authoring.unknown_tag"
+                problems.append(t(key, tag=tag, near=near[0] if near else "", **where))
+        languages = [tag for tag in tags if tag in LANGUAGE_TAGS]
+        if cell.cell_type == "code":
+            if len(languages) > 1:
+                problems.append(t("authoring.code_languages", **where))
+            marker = _marker_problem(cell.source)
+            if marker:
+                problems.append(t(marker, **where))
+        elif len(languages) != 1:
+            problems.append(t("authoring.markdown_language", n=len(languages), **where))
+    return problems
 
 
 def _keep(cell: nbformat.NotebookNode, edition: Edition, lang: str) -> bool:
@@ -173,11 +255,34 @@ def sources(root: Path) -> list[Path]:
     return sorted((Path(root) / SOURCE_DIR).glob("[0-9][0-9]_*.md"))
 
 
-def outputs(root: Path) -> Iterator[tuple[Path, str]]:
-    """Every generated notebook: ``(path, text)`` for each source, edition and language."""
-    root = Path(root)
+def read_sources(root: Path) -> list[tuple[Path, nbformat.NotebookNode]]:
+    """Every source notebook of the course in ``root``, checked.
+
+    Raises
+    ------
+    SourceError
+        Listing every problem of every source (file, cell and what is wrong).
+    """
+    read, problems = [], []
     for path in sources(root):
         source = jupytext.read(path, fmt="md:myst")
+        problems.extend(check(source, path.name))
+        read.append((path, source))
+    if problems:
+        raise SourceError(problems)
+    return read
+
+
+def outputs(root: Path) -> Iterator[tuple[Path, str]]:
+    """Every generated notebook: ``(path, text)`` for each source, edition and language.
+
+    Raises
+    ------
+    SourceError
+        Before anything is generated, when a source breaks the rules (see :func:`check`).
+    """
+    root = Path(root)
+    for path, source in read_sources(root):
         for edition in EDITIONS:
             for lang in LANGUAGE_TAGS:
                 notebook = render(source, path.stem, edition, lang)

@@ -43,13 +43,21 @@ def build(args: argparse.Namespace) -> int:
     if not authoring.sources(root):
         print(t("cli.build.no_source", folder=root / authoring.SOURCE_DIR))
         return 1
+    try:
+        if args.check:
+            stale = authoring.stale(root)
+        else:
+            changed = authoring.build(root)
+    except authoring.SourceError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(t("authoring.problems", n=len(err.problems)), file=sys.stderr)
+        return 1
     if args.check:
-        stale = authoring.stale(root)
         for path in stale:
             print(t("cli.build.stale", path=path.relative_to(root)))
         print(t("cli.build.checked", n=len(stale)))
         return 1 if stale else 0
-    changed = authoring.build(root)
     for path in changed:
         print(t("cli.build.wrote", path=path.relative_to(root)))
     print(t("cli.build.done", n=len(changed)))
