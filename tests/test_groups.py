@@ -6,17 +6,40 @@ import ipywidgets as widgets
 import pytest
 from widget_tree import find
 
-from workshop_lib import groups, i18n
+from workshop_lib import groups, i18n, workspace
 from workshop_lib.canvas.session import Workbook
 from workshop_lib.plan import BrandPlan
 
 
 def test_groups_folder_follows_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKSHOP_HOME", str(tmp_path / "ws"))
+    monkeypatch.setenv(workspace.HOME_ENV_VAR, str(tmp_path / "ws"))
     monkeypatch.delenv(groups.GROUPS_ENV_VAR, raising=False)
     assert groups.groups_dir() == tmp_path / "ws" / "groups"
+    assert groups.locate() == groups.Place(tmp_path / "ws", tmp_path / "ws" / "groups", "workspace")
+    assert groups.groups_dir(tmp_path / "other") == tmp_path / "other" / "groups"
     monkeypatch.setenv(groups.GROUPS_ENV_VAR, str(tmp_path / "shared"))
     assert groups.groups_dir() == tmp_path / "shared"
+    assert groups.locate(tmp_path / "other").named_by == groups.ENVIRONMENT
+
+
+def test_a_groups_folder_given_for_a_workspace(tmp_path, monkeypatch):
+    monkeypatch.setenv(groups.GROUPS_ENV_VAR, str(tmp_path / "shared"))
+    folder = tmp_path / "class"
+    groups.open_group("第一组", folder)
+    assert groups.is_groups_folder(folder)
+    place = groups.locate(folder, groups_folder_ok=True)
+    assert (place.groups, place.named_by) == (folder, groups.GIVEN)
+    assert groups.locate(folder).groups == tmp_path / "shared"  # only where a command allows it
+    (folder / "groups").mkdir()  # a workspace with a stray plan beside its groups folder
+    assert not groups.is_groups_folder(folder)
+    assert not groups.is_groups_folder(tmp_path / "empty")
+
+
+def test_the_remembered_group_lives_in_the_workspace(tmp_path, monkeypatch):
+    monkeypatch.setenv(workspace.HOME_ENV_VAR, str(tmp_path / "ws"))
+    groups.remember("第二组")
+    assert (tmp_path / "ws" / ".workshop" / "group.json").is_file()
+    assert groups.remembered() == "第二组"
 
 
 def test_open_creates_then_reopens_and_lists(tmp_path):

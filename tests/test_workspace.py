@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -81,14 +83,24 @@ def test_preparing_the_source_itself_runs_in_place(course):
     assert report.in_place and not report.copied
 
 
-def test_default_workspace(tmp_path, monkeypatch):
+def test_home_is_the_named_folder_the_environment_or_the_course_around_the_current_folder(
+    course, tmp_path, monkeypatch
+):
     monkeypatch.delenv(workspace.HOME_ENV_VAR, raising=False)
-    assert workspace.default_workspace(tmp_path) == tmp_path / workspace.DEFAULT_DIRNAME
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    assert workspace.home(cwd=outside) == outside / workspace.DEFAULT_DIRNAME
+    assert workspace.home("~/acme") == Path.home() / "acme"
     checkout = workspace.course_source()
     if workspace.is_checkout(checkout):
-        assert workspace.default_workspace(checkout) == checkout
+        assert workspace.home(cwd=checkout / "notebooks" / "zh") == checkout
+    # a prepared workspace is found from any folder inside it (a kernel runs beside its notebook)
+    root = tmp_path / "ws"
+    workspace.prepare(root, course)
+    assert workspace.home(cwd=root / "notebooks" / "zh") == root.resolve()
     monkeypatch.setenv(workspace.HOME_ENV_VAR, str(tmp_path / "hub"))
-    assert workspace.default_workspace(tmp_path) == tmp_path / "hub"
+    assert workspace.home(cwd=root) == tmp_path / "hub"
+    assert workspace.home(tmp_path / "named", cwd=root) == tmp_path / "named"
 
 
 def test_shipped_course_has_the_welcome_notebook_in_both_languages():
@@ -97,10 +109,25 @@ def test_shipped_course_has_the_welcome_notebook_in_both_languages():
         assert (source / "notebooks" / lang / "00_welcome.ipynb").is_file()
 
 
-def test_check_writable(tmp_path):
-    workspace.check_writable(tmp_path / "new")
-    assert (tmp_path / "new").is_dir()
+def test_check_writable_creates_nothing(tmp_path):
+    before = set(tmp_path.rglob("*"))
+    assert workspace.check_writable(tmp_path / "new" / "ws") == tmp_path
+    assert workspace.check_writable(tmp_path) == tmp_path
+    assert set(tmp_path.rglob("*")) == before  # no folder, no test file left behind
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(OSError):
+    with pytest.raises(NotADirectoryError):
         workspace.check_writable(blocker / "sub")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes anyway")
+def test_check_writable_refuses_a_read_only_folder(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        with pytest.raises(PermissionError):
+            workspace.check_writable(locked / "ws")
+        assert not (locked / "ws").exists()
+    finally:
+        locked.chmod(0o755)

@@ -198,7 +198,7 @@ def check_chromium() -> Check:
 
 
 def check_workspace(root: Path) -> Check:
-    """The workspace folder can be written (groups' plans are saved there)."""
+    """The workspace folder can be written (groups' plans are saved there); nothing is created."""
     try:
         workspace.check_writable(root)
     except OSError as err:
@@ -219,7 +219,7 @@ def run_checks(root: Path | None = None) -> list[Check]:
     root : Path, optional
         The workspace to test for write access; by default the one ``workshop lab`` would use.
     """
-    root = workspace.default_workspace() if root is None else Path(root)
+    root = workspace.home(root)
     checks: list[Callable[[], Check]] = [
         check_python,
         check_packages,

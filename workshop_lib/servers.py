@@ -2,7 +2,8 @@
 
 The command lines are built by pure functions, so they can be checked without starting a
 server; :func:`run` starts one and waits for it, passing the workspace and language on to the
-notebooks' kernels through the environment.
+notebooks' kernels through the environment (``WORKSHOP_HOME``), so that their data choice,
+groups and remembered group are the workspace's (:func:`workshop_lib.workspace.home`).
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ def lab_settings(root: Path, lang: str | None = None) -> Path:
     someone turned it back on in this workspace.
     """
     lang = lang or get_language()
-    folder = Path(root) / ".workshop" / "lab-settings"
+    folder = workspace.home(root) / workspace.SETTINGS / "lab-settings"
     for plugin, (settings, always) in _LAB_SETTINGS.items():
         target = folder / f"{plugin}.jupyterlab-settings"
         if always or not target.exists():
@@ -146,9 +147,11 @@ def lab_settings(root: Path, lang: str | None = None) -> Path:
 def environment(root: Path) -> dict[str, str]:
     """The environment for the server and its kernels.
 
-    The workspace, the language, the Lab settings, and the course's Jupyter data files (the
-    Voilà template) first on ``JUPYTER_PATH``.
+    The workspace (``WORKSHOP_HOME``, so a kernel's :func:`workshop_lib.workspace.home` is
+    ``root`` whatever its current folder), the language, the Lab settings, and the course's
+    Jupyter data files (the Voilà template) first on ``JUPYTER_PATH``.
     """
+    root = workspace.home(root)
     env = dict(os.environ)
     env[workspace.HOME_ENV_VAR] = str(root)
     env["WORKSHOP_LANG"] = get_language()

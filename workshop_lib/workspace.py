@@ -6,11 +6,17 @@ the course in on the first start and brings unchanged files up to date on later 
 a participant changed is never overwritten. A manifest of what was copied
 (``.workshop/manifest.json``) tells the two apart.
 
-In a checkout of the course's source repository the course can run in place.
+Every part of the course finds the workspace through :func:`home`: the data choice
+(``.workshop/scenario.json``), the groups' plans (``groups/``), the group remembered on this
+laptop (``.workshop/group.json``) and the servers, which pass it on to their kernels. In a checkout
+of the course's source repository the course can run in place.
+
+This module needs nothing but the standard library, so the lowest layer (``data``) may ask it.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -18,8 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import workshop_lib
-
+from . import __version__
 from .files import write_atomic
 
 COURSE_PARTS = ("notebooks", "exercises", "solutions", "datasets")
@@ -31,7 +36,10 @@ DEFAULT_DIRNAME = "marketing-workshop"
 HOME_ENV_VAR = "WORKSHOP_HOME"
 """The environment variable that names the workspace of a running course."""
 
-MANIFEST = Path(".workshop") / "manifest.json"
+SETTINGS = Path(".workshop")
+"""The workspace's own records (manifest, data choice, remembered group, Lab settings)."""
+
+MANIFEST = SETTINGS / "manifest.json"
 _IGNORED_DIRS = {".ipynb_checkpoints", "__pycache__"}
 
 
@@ -41,7 +49,7 @@ def course_source() -> Path:
     A wheel carries it as ``workshop_lib/course``; an editable install or a checkout uses the
     repository root beside the package.
     """
-    package = Path(workshop_lib.__file__).resolve().parent
+    package = Path(__file__).resolve().parent
     packaged = package / "course"
     if packaged.is_dir():
         return packaged
@@ -58,18 +66,46 @@ def is_checkout(folder: Path) -> bool:
     )
 
 
-def default_workspace(cwd: Path | None = None) -> Path:
-    """Return the workspace to use when the user names none.
+def is_workspace(folder: Path) -> bool:
+    """Tell whether ``folder`` holds the course: a checkout, or a copy made by :func:`prepare`."""
+    folder = Path(folder)
+    return is_checkout(folder) or (folder / MANIFEST).is_file()
 
-    The folder named by ``WORKSHOP_HOME`` (set for the notebooks by ``workshop lab`` and
-    ``workshop app``); else the current folder when it is a checkout of the course; else
-    ``./marketing-workshop``.
+
+def home(folder: str | Path | None = None, *, cwd: Path | None = None) -> Path:
+    """Return the workspace, as an absolute path; the one answer every part of the course uses.
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        The workspace a command was given; returned resolved (absolute, ``~`` expanded).
+    cwd : Path, optional
+        The folder to start from when none is named; by default the current one.
+
+    Returns
+    -------
+    Path
+        ``folder`` when given; else the folder named by ``WORKSHOP_HOME`` (set for the notebooks'
+        kernels by ``workshop lab`` and ``workshop app``, and on a hub); else the nearest folder,
+        from ``cwd`` up, that holds the course (a checkout, or a workspace made by
+        :func:`prepare`); else ``cwd/marketing-workshop``. Nothing is created.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp()).resolve()
+    >>> home(base / "acme-2026") == base / "acme-2026"
+    True
     """
-    home = os.environ.get(HOME_ENV_VAR, "").strip()
-    if home:
-        return Path(home)
-    cwd = Path.cwd() if cwd is None else Path(cwd)
-    return cwd if is_checkout(cwd) else cwd / DEFAULT_DIRNAME
+    if folder is None:
+        folder = os.environ.get(HOME_ENV_VAR, "").strip() or None
+    if folder is not None:
+        return Path(folder).expanduser().resolve()
+    start = (Path.cwd() if cwd is None else Path(cwd)).resolve()
+    for candidate in (start, *start.parents):
+        if is_workspace(candidate):
+            return candidate
+    return start / DEFAULT_DIRNAME
 
 
 @dataclass
@@ -154,14 +190,32 @@ def prepare(root: Path, source: Path | None = None) -> SyncReport:
                 report.kept.append(rel)
                 continue
         manifest[rel] = new_hash
-    payload = {"package_version": workshop_lib.__version__, "files": manifest}
+    payload = {"package_version": __version__, "files": manifest}
     write_atomic(root / MANIFEST, json.dumps(payload, indent=1, sort_keys=True).encode("utf-8"))
     return report
 
 
-def check_writable(root: Path) -> None:
-    """Raise ``OSError`` unless a file can be created in ``root`` (created if missing)."""
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=root, prefix=".write-test-"):
+def check_writable(root: Path) -> Path:
+    """Check that the workspace ``root`` can be written, creating nothing that stays.
+
+    A folder that does not exist yet is judged by its nearest existing ancestor, where it would be
+    created: a file is made there and removed at once.
+
+    Returns
+    -------
+    Path
+        The folder whose write access was tested (``root`` itself, or that ancestor).
+
+    Raises
+    ------
+    OSError
+        If that folder cannot be written, or the nearest existing ancestor is a file
+        (``NotADirectoryError``).
+    """
+    root = Path(root).expanduser().absolute()
+    existing = next(p for p in (root, *root.parents) if p.exists())
+    if not existing.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(existing))
+    with tempfile.TemporaryFile(dir=existing, prefix=".write-test-"):
         pass
+    return existing

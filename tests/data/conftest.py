@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workshop_lib import data
+from workshop_lib import data, workspace
 from workshop_lib.data import scenario
 
 
@@ -15,7 +15,7 @@ from workshop_lib.data import scenario
 def _isolated_scenario(monkeypatch, tmp_path):
     """No company folder leaks in from the environment, a saved choice or another test."""
     monkeypatch.delenv(scenario.ENV_VAR, raising=False)
-    monkeypatch.setenv(scenario.HOME_VAR, str(tmp_path / "home"))
+    monkeypatch.setenv(workspace.HOME_ENV_VAR, str(tmp_path / "home"))
     scenario.reset()
     yield
     scenario.reset()

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from workshop_lib import cli, i18n
+from workshop_lib import cli, i18n, workspace
 from workshop_lib.data import TABLES, load, read_table
-from workshop_lib.data.scenario import CHOICE_FILE, sample_folder, workspace_home
+from workshop_lib.data.scenario import CHOICE_FILE, sample_folder
 from workshop_lib.data.schema import CATEGORIES
 from workshop_lib.data.template import DICTIONARY_SHEET, TEMPLATE_NAME
 
@@ -111,7 +111,7 @@ def test_use_records_the_choice_and_sample_clears_it(capsys, tmp_path, clean, wr
     write_csv(regions, folder / "regions.csv")
     code, out = run(capsys, "data", "use", str(folder))
     assert code == 0 and str(folder) in out
-    record = json.loads((workspace_home() / CHOICE_FILE).read_text(encoding="utf-8"))
+    record = json.loads((workspace.home() / CHOICE_FILE).read_text(encoding="utf-8"))
     assert record == {"data": str(folder.resolve())}
     assert load("regions").loc[0, "adult_pop"] == 123
     code, out = run(capsys, "data", "use", "--sample")

@@ -8,8 +8,8 @@ import warnings
 import pandas as pd
 import pytest
 
-from workshop_lib import data
-from workshop_lib.data import DataError, DataWarning, scenario
+from workshop_lib import data, workspace
+from workshop_lib.data import DataError, DataWarning, scenario, sources
 
 
 @pytest.fixture
@@ -43,12 +43,20 @@ def test_environment_variable(client, monkeypatch):
     assert data.load("regions").loc[0, "name_en"] != "Client City"
 
 
-def test_saved_choice_in_the_workspace(client):
+def test_saved_choice_in_the_workspace(client, tmp_path):
     record = scenario.save_choice(client)
-    assert record == scenario.workspace_home() / ".workshop" / "scenario.json"
+    assert record == workspace.home() / ".workshop" / "scenario.json"
+    assert record.parent.parent == tmp_path / "home"  # WORKSHOP_HOME, set by the fixture
     assert scenario.active_folder() == client.resolve()
     scenario.save_choice(None)
     assert scenario.active_folder() is None
+
+
+def test_saved_choice_of_another_workspace(client, tmp_path):
+    other = tmp_path / "other"
+    assert scenario.save_choice(client, other) == other / scenario.CHOICE_FILE
+    assert scenario.active_folder(other) == client.resolve()
+    assert scenario.active_folder() is None  # this process's workspace still uses the sample
 
 
 def test_missing_table_falls_back_to_sample_with_a_warning(client, clean):
@@ -111,8 +119,8 @@ def test_workbook_with_table_sheets_is_found(tmp_path, clean):
     with pd.ExcelWriter(folder / "company.xlsx") as writer:
         clean["regions"].to_excel(writer, sheet_name="区域", index=False)
         clean["hcps"].to_excel(writer, sheet_name="HCPs", index=False)
-    sources = scenario.find_sources(folder)
-    assert {k: v.sheet for k, v in sources.items()} == {"regions": "区域", "hcps": "HCPs"}
+    found = sources.find_sources(folder)
+    assert {k: v.sheet for k, v in found.items()} == {"regions": "区域", "hcps": "HCPs"}
     data.use(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("error")

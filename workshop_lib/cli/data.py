@@ -65,7 +65,7 @@ def write_template(args: argparse.Namespace) -> int:
 def check_folder(args: argparse.Namespace) -> int:
     """``workshop data check DIR``: list every problem of a company folder; exit 1 if any."""
     from ..data.check import check_folder as check
-    from ..data.scenario import describe
+    from ..data.sources import describe
 
     report = check(args.dir)
     for table, rows in report.rows.items():

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .errors import DataError, DataWarning, Problem
 from .read import read_table
-from .scenario import Source, describe, find_sources
 from .schema import TABLES
+from .sources import Source, describe, find_sources
 
 
 @dataclass
@@ -59,7 +59,7 @@ def check_folder(folder: str | Path) -> FolderReport:
     Parameters
     ----------
     folder : str or Path
-        A company data folder (see :mod:`workshop_lib.data.scenario`).
+        A company data folder (see :mod:`workshop_lib.data.sources`).
 
     Returns
     -------

@@ -20,10 +20,8 @@ import pandas as pd
 from ..i18n import get_language, t
 from .errors import DataError, DataWarning, Problem
 from .schema import Table, get_table
+from .sources import EXCEL_SUFFIXES, find_sources
 from .validate import Checker, check_rules, convert, fold
-
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-"""Workbook formats read with openpyxl."""
 
 _SNIFF_BYTES = 1 << 16
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -317,8 +315,6 @@ def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
 
 def _sibling_regions(path: Path) -> set[str] | None:
     """Region IDs of the regions file beside ``path``, or None if there is none or it is broken."""
-    from .scenario import find_sources
-
     try:
         source = find_sources(path.parent).get("regions")
     except DataError:

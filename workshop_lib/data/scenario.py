@@ -4,13 +4,13 @@ Which data the course uses is decided, first match wins, by
 
 1. :func:`use` in this process (``use(folder)``, or ``use(None)`` for the sample);
 2. the environment variable ``WORKSHOP_DATA`` (a folder);
-3. the choice saved by ``workshop data use DIR`` in ``<workspace>/.workshop/scenario.json``,
-   where the workspace is ``WORKSHOP_HOME`` or the current folder;
+3. the choice saved by ``workshop data use DIR`` in ``<workspace>/.workshop/scenario.json``, where
+   the workspace is :func:`workshop_lib.workspace.home`'s, the same one ``workshop lab`` and
+   ``workshop app`` give their notebooks;
 4. the built-in sample, ``datasets/`` of the course.
 
-A company folder holds one file per table, named by the table key or its Chinese or English name
-(``hcps.csv``, ``医生.xlsx``), or a workbook with one sheet per table (as written by
-``workshop data template``). A table the folder lacks comes from the sample, with a warning.
+A company folder holds a file or a workbook sheet per table (see :mod:`.sources`). A table the
+folder lacks comes from the sample, with a warning.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import json
 import os
 import warnings
 from pathlib import Path
-from typing import NamedTuple
 
 import pandas as pd
 
@@ -27,30 +26,20 @@ from .. import workspace
 from ..files import write_atomic
 from ..i18n import t
 from .errors import DataError, DataWarning, Problem
-from .read import EXCEL_SUFFIXES, read_table
-from .schema import TABLES, get_table
-from .validate import fold
+from .read import read_table
+from .schema import get_table
+from .sources import Source, find_sources
 
 ENV_VAR = "WORKSHOP_DATA"
 """Environment variable naming a company data folder."""
 
-HOME_VAR = "WORKSHOP_HOME"
-"""Environment variable naming the workspace (default: the current folder)."""
-
-CHOICE_FILE = Path(".workshop") / "scenario.json"
+CHOICE_FILE = workspace.SETTINGS / "scenario.json"
 """Where ``workshop data use`` records the choice, relative to the workspace."""
 
 _SAMPLE = "sample"
 _UNSET = object()
 _choice: object = _UNSET
 _cache: dict[tuple, tuple[tuple, pd.DataFrame]] = {}
-
-
-class Source(NamedTuple):
-    """Where a table's data is: a file, and the sheet for a workbook (None: pick by name)."""
-
-    path: Path
-    sheet: str | None = None
 
 
 def sample_folder() -> Path:
@@ -99,99 +88,56 @@ def _existing_folder(folder: str | Path) -> Path:
     return path
 
 
-def workspace_home() -> Path:
-    """The workspace: ``WORKSHOP_HOME`` or the current folder."""
-    return Path(os.environ.get(HOME_VAR) or Path.cwd())
+def save_choice(folder: str | Path | None, root: str | Path | None = None) -> Path:
+    """Record ``folder`` (None: the sample) as the data of a workspace; return the record's path.
 
+    Parameters
+    ----------
+    folder : str, Path or None
+        A company data folder, or None for the built-in sample.
+    root : str or Path, optional
+        The workspace; by default :func:`workshop_lib.workspace.home`'s.
 
-def save_choice(folder: str | Path | None) -> Path:
-    """Record ``folder`` (None: the sample) as the workspace's data; return the record's path."""
-    record = workspace_home() / CHOICE_FILE
+    Raises
+    ------
+    DataError
+        If ``folder`` does not exist.
+    """
+    record = workspace.home(root) / CHOICE_FILE
     payload = {"data": None if folder is None else str(_existing_folder(folder))}
     write_atomic(record, json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
     return record
 
 
-def _saved_choice() -> Path | None:
+def _saved_choice(root: str | Path | None) -> Path | None:
     try:
-        data = json.loads((workspace_home() / CHOICE_FILE).read_text(encoding="utf-8"))
+        data = json.loads((workspace.home(root) / CHOICE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     folder = data.get("data") if isinstance(data, dict) else None
     return Path(folder) if folder else None
 
 
-def active_folder() -> Path | None:
-    """The company folder in use, or None when the course uses the built-in sample."""
+def active_folder(root: str | Path | None = None) -> Path | None:
+    """The company folder in use, or None when the course uses the built-in sample.
+
+    Parameters
+    ----------
+    root : str or Path, optional
+        The workspace whose saved choice counts; by default :func:`workshop_lib.workspace.home`'s.
+
+    Raises
+    ------
+    DataError
+        If the folder chosen no longer exists.
+    """
     if _choice is not _UNSET:
         return None if _choice == _SAMPLE else _choice
     env = os.environ.get(ENV_VAR)
     if env:
         return _existing_folder(env)
-    saved = _saved_choice()
+    saved = _saved_choice(root)
     return _existing_folder(saved) if saved is not None else None
-
-
-def find_sources(folder: str | Path) -> dict[str, Source]:
-    """Find each table's file (or workbook sheet) in ``folder``.
-
-    Raises
-    ------
-    DataError
-        If a table has more than one file.
-    """
-    folder = Path(folder)
-    names = {
-        fold(n): table.name
-        for table in TABLES.values()
-        for n in (table.name, table.label_zh, table.label_en)
-    }
-    found: dict[str, list[Source]] = {}
-    workbooks = []
-    for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith((".", "~$")):
-            continue
-        suffix = path.suffix.lower()
-        table = names.get(fold(path.stem))
-        if table and suffix in (".csv", ".txt", *EXCEL_SUFFIXES):
-            found.setdefault(table, []).append(Source(path))
-        elif suffix in EXCEL_SUFFIXES:
-            workbooks.append(path)
-    for path in workbooks:
-        for sheet in _sheet_names(path):
-            table = names.get(fold(sheet))
-            if table:
-                found.setdefault(table, []).append(Source(path, sheet))
-    problems = [
-        Problem(
-            None,
-            None,
-            t("data.two_sources", table=table, files=", ".join(describe(s) for s in sources)),
-        )
-        for table, sources in found.items()
-        if len(sources) > 1
-    ]
-    if problems:
-        raise DataError(problems, file=str(folder))
-    return {table: sources[0] for table, sources in found.items()}
-
-
-def describe(source: Source) -> str:
-    """A source's file name, with the sheet for a workbook."""
-    return source.path.name if source.sheet is None else f"{source.path.name} [{source.sheet}]"
-
-
-def _sheet_names(path: Path) -> list[str]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True)
-    except Exception:  # an unreadable workbook is reported when a table is read from it
-        return []
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
 
 
 def _stamp(source: Source) -> tuple:

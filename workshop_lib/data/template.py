@@ -2,7 +2,7 @@
 
 The sheets are named by each table's Chinese name and the headers are the Chinese column labels,
 so the filled workbook can be dropped into a folder and read as it is (see
-:func:`~workshop_lib.data.scenario.find_sources`). Category and yes/no columns get a drop-down
+:func:`~workshop_lib.data.sources.find_sources`). Category and yes/no columns get a drop-down
 of their Chinese labels.
 """
 
