@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 import pandas as pd
@@ -11,18 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop_lib import i18n, kpi
-from workshop_lib.kpi import _beside
 
 STAGES = ["unaware", "aware", "trial", "adopter", "advocate"]
 untimed = settings(deadline=None)  # a busy CI machine must not fail a property on time
-
-
-@pytest.fixture(params=["in line", "beside"])
-def checks_at(request, monkeypatch):
-    """Run a test with the checks in line, then with every call's checks on the helper thread."""
-    if request.param == "beside":
-        monkeypatch.setattr(_beside, "BESIDE_FROM", 0)
-    return request.param
 
 
 # --- the checks written in DOMAIN.md ------------------------------------------------------------
@@ -178,16 +170,32 @@ def test_nullable_integers_and_missing_values():
         (kpi.share_change, (0.2, np.nan)),
     ],
 )
-def test_zero_or_missing_denominator_gives_nan(func, args, checks_at):
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_zero_or_missing_denominator_gives_nan(func, args):
     kwargs = {"relative": True} if func is kpi.share_change else {}
     assert math.isnan(func(*args, **kwargs))
 
 
+@pytest.mark.filterwarnings("error::RuntimeWarning")
 def test_zero_denominator_inside_an_array_gives_nan_not_inf():
     result = kpi.cac([100, 100, 0], [4, 0, 0])
     assert result[0] == 25.0
     assert np.isnan(result[1:]).all()
     assert np.isnan(kpi.growth_rate([5, 0], [0, 0])).all()
+    assert np.isnan(kpi.cagr([0, 100], [5, 121], [2, 0])).all()
+    assert np.isnan(kpi.share_change([0.2, 0.0], [0.0, 0.0], relative=True)).all()
+
+
+def test_large_inputs_are_checked_in_line():
+    # no helper thread: a browser Python has none, and the results must not depend on size
+    threads = threading.enumerate()
+    reached = np.full(500_000, 50)
+    engaged = np.full(500_000, 5)
+    assert kpi.engagement_rate(engaged, reached).max() == 0.1
+    engaged[-7] = 51
+    with i18n.language("en"), pytest.raises(ValueError, match=r"engaged \(at 499993\)"):
+        kpi.engagement_rate(engaged, reached)
+    assert threading.enumerate() == threads
 
 
 def test_empty_input():
@@ -473,7 +481,7 @@ BAD_INPUT = [
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("call", "name", "value"), BAD_INPUT)
-def test_impossible_input_names_the_argument_and_value(call, name, value, lang, checks_at):
+def test_impossible_input_names_the_argument_and_value(call, name, value, lang):
     with i18n.language(lang), pytest.raises(ValueError) as caught:
         call()
     message = str(caught.value)
@@ -501,80 +509,8 @@ def test_position_of_the_bad_value_in_an_array_is_given():
         kpi.nps(pd.Series([10, np.nan, 9, 12]))
 
 
-# --- checks beside the arithmetic (large inputs) -----------------------------------------------
-
-
-def _mixed_calls():
-    """Valid calls whose results depend on what the checks found (zeros, retention 1)."""
-    rng = np.random.default_rng(7)
-    whole = rng.integers(0, 50, 400)
-    part = rng.binomial(whole, 0.4)
-    rates = rng.uniform(0, 1, 400)
-    rates[:5] = [0.0, 1.0, np.nan, 0.5, 0.0]
-    return [
-        lambda: kpi.penetration(part, whole),
-        lambda: kpi.cac(whole * 10.0, part),
-        lambda: kpi.clv(60, rates, 0.0, horizon=12),
-        lambda: kpi.clv(60, np.clip(rates, 0, 0.99), 0.01, timing="start"),
-        lambda: kpi.growth_rate(part, whole),
-        lambda: kpi.cagr(whole, part, rng.integers(0, 4, 400)),
-        lambda: kpi.retention_rate(whole, part + 3, 3),
-        lambda: kpi.share_change(rates[::-1], rates),
-        lambda: kpi.share_change(rates[::-1], rates, relative=True),
-        lambda: kpi.conversion_rate(pd.Series(part[:9], index=list("abcdefghi")), whole[:9]),
-    ]
-
-
-def test_checks_beside_give_the_same_results_as_in_line(monkeypatch):
-    in_line = [call() for call in _mixed_calls()]
-    monkeypatch.setattr(_beside, "BESIDE_FROM", 0)
-    for call, expected in zip(_mixed_calls(), in_line, strict=True):
-        result = call()
-        assert type(result) is type(expected)
-        np.testing.assert_array_equal(result, expected)
-
-
-def test_a_large_input_is_checked_on_the_helper_thread_and_names_the_position():
-    size = _beside.BESIDE_FROM + 1000
-    reached = np.full(size, 50)
-    engaged = np.full(size, 5)
-    engaged[size - 7] = 51
-    with i18n.language("en"), pytest.raises(ValueError, match=rf"engaged \(at {size - 7}\)"):
-        kpi.engagement_rate(engaged, reached)
-    assert kpi.engagement_rate(engaged[:-7], reached[:-7]).max() == 0.1
-
-
-def test_when_several_checks_fail_the_first_is_reported(checks_at):
+def test_when_several_checks_fail_the_first_is_reported():
     spend = np.array([5.0, -1.0, 5.0])
     customers = np.array([-2, 1, 1])
     with i18n.language("en"), pytest.raises(ValueError, match="spend"):
         kpi.cac(spend, customers)
-
-
-@pytest.mark.filterwarnings("error")
-def test_checks_never_switch_warnings_off(monkeypatch, checks_at):
-    # switched off on the helper thread, they could stay off for the caller's thread as well
-    import warnings
-
-    def forbidden(*args, **kwargs):
-        raise AssertionError("a check changed the warning filters")
-
-    monkeypatch.setattr(warnings, "catch_warnings", forbidden)
-    monkeypatch.setattr(warnings, "simplefilter", forbidden)
-    nothing = np.array([np.nan, np.nan])
-    assert np.isnan(kpi.growth_rate(nothing, nothing)).all()
-    assert np.isnan(kpi.share_change(nothing, nothing, relative=True)).all()
-    assert np.isnan(kpi.clv(60, nothing, 0.01)).all()
-
-
-def _half() -> float:
-    return kpi.penetration(np.array([1]), np.array([2]))[0]
-
-
-def test_a_forked_child_gets_a_helper_thread_of_its_own(monkeypatch):
-    import multiprocessing
-
-    monkeypatch.setattr(_beside, "BESIDE_FROM", 0)
-    assert _half() == 0.5  # the parent's helper thread now exists
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        assert pool.apply_async(_half).get(timeout=60) == 0.5

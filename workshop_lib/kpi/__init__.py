@@ -14,10 +14,8 @@ as summarised in the course's domain brief. Conventions shared by every function
 - :func:`csat`, :func:`awareness` and :func:`nps` summarise a collection of answers into one
   float (NaN when no answer is given); :func:`stage_conversion` gives a Series by stage.
 - Impossible input raises :class:`ValueError` naming the argument, the value and, inside an
-  array, its position or index label, in the active language (:mod:`workshop_lib.i18n`).
-- On large inputs (300,000 values or more) the checks run on a helper thread while the result
-  is computed, so that checking costs little time where a core is free; results and errors are
-  the same as on small inputs.
+  array, its position or index label, in the active language (:mod:`workshop_lib.i18n`). Each
+  function checks its arguments first, then computes.
 
 Examples
 --------
@@ -30,61 +28,32 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
-from functools import partial
+from collections.abc import Hashable, Iterable
 
 import numpy as np
 import pandas as pd
 
 from ..i18n import t
 from ._arguments import Args, show
-from ._beside import Checks
 from ._checks import (
     check_answers,
     check_nonnegative,
-    check_not_above,
     check_rate,
+    check_subset,
     check_whole_number,
     divide,
-    highest,
     lowest,
-    no_infinity,
-    top_within_0_1,
 )
 
 # --- formulas shared by several KPIs -----------------------------------------------------------
 
 
-def _nonnegative(args: Args, *names: str) -> list[Callable[[], float]]:
-    """Checks, for :class:`Checks`, that the named counts or amounts are not negative."""
-    return [partial(check_nonnegative, args, name) for name in names]
-
-
-def _subset(args: Args, part: str, whole: str) -> list[Callable[[], object]]:
-    """Checks, for :class:`Checks`, that ``part`` counts a subset of ``whole``.
-
-    Neither may be negative, and ``part`` nowhere larger. Whole numbers are never missing, so
-    for a ``part`` of whole numbers the first and the last check already exclude a negative
-    ``whole`` (:func:`check_not_above` names it): its own pass over the data is left out.
-    """
-    names = (part,) if args[part].dtype.kind in "biu" else (whole, part)
-    return [*_nonnegative(args, *names), partial(check_not_above, args, part, whole)]
-
-
 def _share(part: object, whole: object, part_name: str, whole_name: str) -> object:
     """``part / whole`` where ``part`` counts a subset of ``whole`` (a share or a rate)."""
     args = Args(**{part_name: part, whole_name: whole})
-    with Checks(args, *_subset(args, part_name, whole_name)):
-        ratio = divide(args[part_name], args[whole_name])  # 0/0 is NaN
-    return args.wrap(ratio)
-
-
-def _change(current: object, previous: object) -> object:
-    """``(current - previous) / previous`` for counts or amounts."""
-    args = Args(current=current, previous=previous)
-    with Checks(args, *_nonnegative(args, "current", "previous")) as found:
-        change = divide(args["current"] - args["previous"], args["previous"])
-    return args.wrap(no_infinity(change, args["previous"], found[1]))
+    check_subset(args, part_name, whole_name)
+    with np.errstate(invalid="ignore"):  # a whole of 0 holds a part of 0, and 0/0 is NaN
+        return args.wrap(args[part_name] / args[whole_name])
 
 
 # --- unit 1: market scope ---------------------------------------------------------------------
@@ -148,9 +117,9 @@ def cac(spend: object, new_customers: object) -> object:
     1500.0
     """
     args = Args(spend=spend, new_customers=new_customers)
-    with Checks(args, *_nonnegative(args, "spend", "new_customers")) as found:
-        cost = divide(args["spend"], args["new_customers"])
-    return args.wrap(no_infinity(cost, args["new_customers"], found[1]))
+    check_nonnegative(args, "spend")
+    smallest = check_nonnegative(args, "new_customers")
+    return args.wrap(divide(args["spend"], args["new_customers"], smallest))
 
 
 def clv(
@@ -211,25 +180,20 @@ def clv(
     if horizon is not None:
         horizon = check_whole_number(horizon, "horizon", 1)
     args = Args(margin=margin, retention=retention, discount=discount)
+    check_rate(args, "retention")
+    check_rate(args, "discount")
     m, r, d = args["margin"], args["retention"], args["discount"]
-    rates = (partial(check_rate, args, "retention"), partial(check_rate, args, "discount"))
-    with Checks(args, *rates) as found:
-        if horizon is None:
-            gap = 1 + d - r
-            value = m * r / gap if timing == "end" else m * (1 + d) / gap
-        else:
-            q = r / (1 + d)
-            first = q if timing == "end" else 1.0
-            value = m * first * (1 - q**horizon) / (1 - q)
-    if found[0] < 1:  # the highest retention: below 1, the sums are finite
-        return args.wrap(value)
     if horizon is None:
+        gap = 1 + d - r  # 0 only for retention 1 and discount 0: a value without end
         if lowest(gap) == 0:
             at = args.first(gap == 0)
             raise ValueError(t("kpi.clv_infinite", name=args.label("retention", at)))
-    elif highest(q) == 1:  # r = 1, d = 0: every period counts in full
-        value = np.where(q == 1, m * horizon, value)
-    return args.wrap(value)
+        return args.wrap(m * r / gap if timing == "end" else m * (1 + d) / gap)
+    q = r / (1 + d)
+    first = q if timing == "end" else 1.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = m * first * (1 - q**horizon) / (1 - q)
+    return args.wrap(np.where(q == 1, m * horizon, value))  # r = 1, d = 0: every period in full
 
 
 # --- unit 2: segments ---------------------------------------------------------------------------
@@ -261,7 +225,11 @@ def growth_rate(current: object, previous: object) -> object:
     >>> growth_rate(112, 100)
     0.12
     """
-    return _change(current, previous)
+    args = Args(current=current, previous=previous)
+    check_nonnegative(args, "current")
+    smallest = check_nonnegative(args, "previous")
+    change = args["current"] - args["previous"]
+    return args.wrap(divide(change, args["previous"], smallest))
 
 
 def cagr(start: object, end: object, years: object) -> object:
@@ -291,13 +259,11 @@ def cagr(start: object, end: object, years: object) -> object:
     0.1
     """
     args = Args(start=start, end=end, years=years)
-    with Checks(args, *_nonnegative(args, "start", "end", "years")) as found:
-        growth = divide(args["end"], args["start"])
-        exponent = divide(1.0, args["years"])
-    start_low, _, years_low = found
-    growth = no_infinity(growth, args["start"], start_low)
-    exponent = no_infinity(exponent, args["years"], years_low)
-    return args.wrap(growth**exponent - 1)
+    start_smallest = check_nonnegative(args, "start")
+    check_nonnegative(args, "end")
+    years_smallest = check_nonnegative(args, "years")
+    growth = divide(args["end"], args["start"], start_smallest)
+    return args.wrap(growth ** divide(1.0, args["years"], years_smallest) - 1)
 
 
 def csat(ratings: object, *, scale: int = 5, top: int = 2) -> float:
@@ -367,24 +333,12 @@ def retention_rate(start: object, end: object, new: object) -> object:
     0.88
     """
     args = Args(start=start, end=end, new=new)
-    with Checks(args, *_nonnegative(args, "start", "new")):
-        kept = args["end"] - args["new"]
-        ratio = divide(kept, args["start"])
-    if np.isnan(top_within_0_1(ratio)):  # missing or impossible somewhere: look closer
-        _check_retention(args, kept, ratio)
-    return args.wrap(ratio)
-
-
-def _check_retention(args: Args, kept: np.ndarray, ratio: np.ndarray) -> None:
-    """Name what is impossible in a retention call whose ratio is not everywhere within 0–1.
-
-    With ``start`` and ``new`` not negative, a ratio within 0–1 rules out the rest (``new`` above
-    ``end``, more kept than at the start), so this full check runs only when one is not.
-    """
-    for check in _subset(args, "new", "end"):
-        check()
-    if highest(ratio) > 1:  # more kept than there were at the start
-        at = args.first(kept > args["start"])
+    check_nonnegative(args, "start")
+    check_subset(args, "new", "end")
+    kept = args["end"] - args["new"]
+    more_than_at_start = kept > args["start"]
+    if more_than_at_start.any():
+        at = args.first(more_than_at_start)
         raise ValueError(
             t(
                 "kpi.kept_above_start",
@@ -394,6 +348,8 @@ def _check_retention(args: Args, kept: np.ndarray, ratio: np.ndarray) -> None:
                 start=show(args.value("start", at)),
             )
         )
+    with np.errstate(invalid="ignore"):  # a start of 0 keeps 0 customers, and 0/0 is NaN
+        return args.wrap(kept / args["start"])
 
 
 # --- unit 3: drivers and barriers ---------------------------------------------------------------
@@ -652,15 +608,12 @@ def share_change(share_now: object, share_before: object, *, relative: bool = Fa
     0.141
     """
     args = Args(share_now=share_now, share_before=share_before)
+    check_rate(args, "share_now")
+    check_rate(args, "share_before")
     now, before = args["share_now"], args["share_before"]
-    rates = (partial(check_rate, args, "share_now"), partial(check_rate, args, "share_before"))
-    if not relative:
-        with Checks(args, *rates):
-            points = (now - before) * 100
-        return args.wrap(points)
-    with Checks(args, *rates, partial(lowest, before)) as found:
-        change = divide(now, before) - 1
-    return args.wrap(no_infinity(change, before, found[2]))
+    if relative:
+        return args.wrap(divide(now, before, lowest(before)) - 1)
+    return args.wrap((now - before) * 100)
 
 
 # --- unit 5: activation -------------------------------------------------------------------------

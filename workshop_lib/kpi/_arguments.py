@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
@@ -73,8 +71,6 @@ class Args:
         The index of the Series arguments (their union), or None when none is a Series.
     shape : tuple of int
         The broadcast shape of the arguments: the shape of the result.
-    size : int
-        The number of values in that shape.
     scalar : bool
         True when every argument is a single number: the result is a float.
     """
@@ -99,7 +95,6 @@ class Args:
             raise ValueError(
                 t("kpi.shapes", names=", ".join(args), shapes=", ".join(map(str, shapes)))
             ) from None
-        self.size = math.prod(self.shape)
         self.scalar = self.index is None and self.shape == ()
 
     def __getitem__(self, name: str) -> np.ndarray:
