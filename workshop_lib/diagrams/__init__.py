@@ -8,8 +8,7 @@ carry a ``gid``; :func:`artists` finds them (``artists(ax, "funnel.stage.")``), 
 
 from __future__ import annotations
 
-from ._common import artists, save_png
-from ._render import png_bytes
+from ._common import artists, png_bytes, save_png
 from .activity import activity_plan
 from .attractiveness import attractiveness_chart
 from .behaviour import behaviour_map

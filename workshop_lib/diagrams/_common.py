@@ -1,4 +1,5 @@
-"""What every diagram shares: the drawing frame, input checks and PNG output.
+"""What every diagram shares: the decorator, input checks, labels from the data dictionary and PNG
+output (the page a diagram draws on is :mod:`workshop_lib.diagrams._frame`).
 
 Each public diagram is a function ``f(data, *, ax=None, lang=None, **kws) -> Axes`` wrapped in
 :func:`diagram`, which draws inside :func:`workshop_lib.style.workshop_style` and
@@ -10,6 +11,7 @@ Artists a user may want to restyle carry a ``gid`` such as ``"funnel.stage.2"``;
 
 Examples
 --------
+>>> from workshop_lib.diagrams._frame import new_axes
 >>> @diagram(size=(4, 3))
 ... def dots(data, *, ax=None, lang=None):
 ...     ax = new_axes(ax, (4, 3))
@@ -29,6 +31,7 @@ ValueError: 数据 “data[1]” 无效：必须是不小于 0 的数，收到 -
 from __future__ import annotations
 
 import functools
+import io
 import math
 import numbers
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,7 +39,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -44,43 +46,8 @@ from matplotlib.figure import Figure
 from .. import i18n, style
 from ..files import write_atomic
 from ..i18n import t
-from ..layout import text as text_layout
-from ._render import png_bytes
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-MARGIN = 14.0
-"""Blank border of a :func:`canvas` diagram, in points."""
-
-MIN_FONTSIZE = 7.5
-"""The smallest text a diagram draws, in points: still legible when projected."""
-
-
-def new_axes(ax: Axes | None, size: tuple[float, float], *, frame: bool = True) -> Axes:
-    """Return ``ax``, or the Axes of a new figure ``size`` inches wide and high.
-
-    The new figure belongs to pyplot, so a notebook shows it; close it with ``plt.close``.
-    With ``frame=False`` the new Axes fills the whole figure (for :func:`canvas` diagrams).
-    """
-    if ax is not None:
-        return ax
-    fig = plt.figure(figsize=size)
-    return fig.add_subplot() if frame else fig.add_axes((0, 0, 1, 1))
-
-
-def canvas(ax: Axes) -> tuple[float, float]:
-    """Make ``ax`` a blank canvas measured in points; return its width and height in points.
-
-    Data units then equal typographic points, so text widths from :mod:`workshop_lib.layout.text`
-    and shapes share one unit and circles stay round.
-    """
-    fig = ax.figure
-    box = ax.get_position()
-    width = box.width * fig.get_figwidth() * 72
-    height = box.height * fig.get_figheight() * 72
-    frameless(ax, (0, width), (0, height))
-    return width, height
-
 
 def category(kind: str, key: Any, lang: str) -> str:
     """Return the ``lang`` label of a category value from the data dictionary.
@@ -118,79 +85,6 @@ def level_label(table: str, column: str, key: Any, lang: str) -> str:
         if kind:
             return category(kind, key, lang)
     return str(key)
-
-
-def heading(ax: Axes, title: str, width: float, height: float, *, note: str = "") -> float:
-    """Draw a left-aligned title (and a muted note under it) at the top of a :func:`canvas`.
-
-    Long titles wrap to the canvas width. Returns the ``y`` (in points) below the heading,
-    where the diagram's body may start; ``height`` when both texts are empty.
-    """
-    y = height - MARGIN
-    for content, size, weight, color, gid in (
-        (title, style.SIZES["title"], "bold", style.PALETTE.ink, "title"),
-        (note, style.SIZES["small"], "normal", style.PALETTE.muted, "note"),
-    ):
-        if not content:
-            continue
-        lines = text_layout.wrap(content, width - 2 * MARGIN, fontsize=size, weight=weight)
-        ax.text(
-            MARGIN,
-            y,
-            "\n".join(lines),
-            fontsize=size,
-            weight=weight,
-            color=color,
-            ha="left",
-            va="top",
-            linespacing=text_layout.LINESPACING,
-            gid=f"heading.{gid}",
-        )
-        y -= text_layout.block_height(len(lines), size, weight=weight) + 4
-    return y - 6 if y < height - MARGIN else height
-
-
-def boxed_text(
-    ax: Axes,
-    xy: tuple[float, float],
-    content: str,
-    box: tuple[float, float],
-    *,
-    fontsize: float,
-    min_fontsize: float | None = None,
-    weight: str = "normal",
-    **kws: Any,
-):
-    """Draw ``content`` fitted into a ``box`` (width, height in points) anchored at ``xy``.
-
-    The text wraps, shrinks down to ``min_fontsize`` (default: :data:`MIN_FONTSIZE`) and is cut
-    with "…" only as a last resort; ``kws`` go to ``ax.text`` (``ha``, ``va``, ``color``,
-    ``gid``...). Returns the Text artist.
-    """
-    lines, size = text_layout.fit(
-        content,
-        box[0],
-        box[1],
-        fontsize=fontsize,
-        min_fontsize=min(fontsize, min_fontsize or MIN_FONTSIZE),
-        weight=weight,
-    )
-    return ax.text(
-        *xy,
-        "\n".join(lines),
-        fontsize=size,
-        weight=weight,
-        linespacing=text_layout.LINESPACING,
-        **kws,
-    )
-
-
-def frameless(ax: Axes, xlim: tuple[float, float], ylim: tuple[float, float]) -> Axes:
-    """Turn ``ax`` into a blank canvas with the given data limits (for box-and-arrow diagrams)."""
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-    ax.set_axis_off()
-    return ax
 
 
 def diagram(*, size: tuple[float, float]) -> Callable[[F], F]:
@@ -307,17 +201,54 @@ def artists(ax: Axes, prefix: str) -> list[Artist]:
     return found
 
 
+def png_bytes(fig: Figure, *, dpi: float | None = None, compress_level: int = 6) -> bytes:
+    """Draw the whole of ``fig`` with matplotlib's Agg (``savefig``) and return it as PNG bytes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        Drawn as a whole (no "tight" box: a second drawing pass) on its own face colour, in
+        the workbook's style.
+    dpi : float, optional
+        Pixels per inch of the image; the style's ``savefig.dpi`` by default.
+    compress_level : int, optional
+        zlib level from 0 (none) to 9; 1 is several times quicker than 6 for a somewhat larger
+        file (a live picture redrawn as people type).
+
+    Returns
+    -------
+    bytes
+        A full-colour PNG with transparency (RGBA): a reduced palette would merge the light
+        panel tints with the white paper.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> from PIL import Image
+    >>> fig = plt.figure(figsize=(2, 1))
+    >>> Image.open(io.BytesIO(png_bytes(fig, dpi=50))).size
+    (100, 50)
+    >>> plt.close(fig)
+    """
+    buffer = io.BytesIO()
+    with style.workshop_style(), mpl.rc_context({"savefig.bbox": "standard"}):
+        fig.savefig(
+            buffer,
+            format="png",
+            dpi=dpi or mpl.rcParams["savefig.dpi"],
+            facecolor="auto",
+            pil_kwargs={"compress_level": compress_level},
+        )
+    return buffer.getvalue()
+
+
 def save_png(ax_or_fig: Axes | Figure, path: str | Path, *, dpi: float | None = None) -> Path:
     """Write the figure holding ``ax_or_fig`` to ``path`` as a PNG, atomically; return the path.
 
     Uses the workbook's resolution and the whole figure: the diagrams keep their text inside
-    it, so no "tight" bounding box (a second drawing pass) is needed. Colours are kept exactly
-    (a full-colour PNG): a reduced palette would merge the light panel tints with the white
-    paper.
+    it, so no "tight" bounding box (a second drawing pass) is needed (see :func:`png_bytes`).
     """
     fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
-    with style.workshop_style():
-        png = png_bytes(fig, dpi=dpi or mpl.rcParams["savefig.dpi"])
     target = Path(path)
-    write_atomic(target, png)
+    write_atomic(target, png_bytes(fig, dpi=dpi))
     return target
