@@ -80,6 +80,12 @@ def stage_baseline(before: np.ndarray, after: np.ndarray) -> np.ndarray:
     return np.bincount(b, weights=a > b, minlength=5)[:-1] / np.bincount(b, minlength=5)[:-1]
 
 
+def clv_horizon_baseline(m: np.ndarray, r: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """CLV over 12 periods, margin at each period's end, without checks."""
+    q = r / (1 + d)
+    return m * q * (1 - q**12) / (1 - q)
+
+
 def kpi_cases(c: dict[str, np.ndarray]):
     """(name, checked KPI call, bare NumPy expression) for the 15 KPIs, then for 3 variants."""
     part, base, spend = c["part"], c["base"], c["spend"]
@@ -87,7 +93,6 @@ def kpi_cases(c: dict[str, np.ndarray]):
     now, before = c["share_now"], c["share_before"]
     s, e, n, y = c["start"], c["end"], c["new"], c["years"]
     ratings, scores, aware = c["ratings"], c["scores"], c["aware"]
-    q = r / (1 + d)
     kpis = [
         ("penetration", lambda: kpi.penetration(part, base), lambda: part / base),
         ("cac", lambda: kpi.cac(spend, base), lambda: spend / base),
@@ -126,7 +131,7 @@ def kpi_cases(c: dict[str, np.ndarray]):
         (
             "clv horizon=12",
             lambda: kpi.clv(m, r, d, horizon=12),
-            lambda: m * q * (1 - q**12) / (1 - q),
+            lambda: clv_horizon_baseline(m, r, d),
         ),
         (
             "share_change relative",

@@ -263,7 +263,9 @@ def cagr(start: object, end: object, years: object) -> object:
     check_nonnegative(args, "end")
     years_smallest = check_nonnegative(args, "years")
     growth = divide(args["end"], args["start"], start_smallest)
-    return args.wrap(growth ** divide(1.0, args["years"], years_smallest) - 1)
+    exponent = divide(1.0, args["years"], years_smallest)
+    with np.errstate(over="ignore"):  # a large growth over a fraction of a year: infinity
+        return args.wrap(growth**exponent - 1)
 
 
 def csat(ratings: object, *, scale: int = 5, top: int = 2) -> float:
