@@ -26,7 +26,7 @@ from . import i18n
 from .analysis.attractiveness import CRITERIA
 from .data.schema import CATEGORIES, get_table
 from .i18n import t
-from .plan import BrandPlan
+from .plan import RUNGS, BrandPlan
 
 Cell = str | float | int | None
 """A value in an answer: text as typed, a count or score, or nothing."""
@@ -240,7 +240,7 @@ def _behaviour_map(plan: BrandPlan) -> Answer:
 
 def _benefit_ladder(plan: BrandPlan) -> Answer:
     ladder = plan.benefit_ladder
-    rows = list(zip_longest(ladder.attributes, ladder.functional, ladder.emotional))
+    rows = list(zip_longest(*(ladder.texts(rung) for rung in RUNGS)))
     return Answer(
         [(_f("brand"), ladder.brand)],
         (_f("attributes"), _f("functional"), _f("emotional")),

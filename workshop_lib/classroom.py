@@ -71,7 +71,8 @@ def scenario_plan(lang: str | None = None) -> BrandPlan:
     """The worked example completed from the active scenario, as the canvases would prefill it.
 
     The pool levels and flow steps get the scenario's patient counts, the segmentation its two
-    variables and the framework's three most valuable cells as priorities.
+    variables and the framework's three most valuable cells as priorities. Every item's id
+    follows from its place, so the same scenario gives the same plan, ids included.
     """
     from . import analysis, i18n
     from . import data as scenario
@@ -79,18 +80,18 @@ def scenario_plan(lang: str | None = None) -> BrandPlan:
     from .worked_example import segmentation, worked_plan
 
     code = i18n.resolve(lang)
-    plan = worked_plan(code)
+    plan = worked_plan(code).to_dict()
     kind = get_table("patient_funnel").column("stage").category
     counts = analysis.stage_counts(scenario.load("patient_funnel"))
     levels = [(category_label(kind, s, code), float(n)) for s, n in counts.items()]
-    plan.market_scope.levels = [{"label": s, "count": n} for s, n in levels]
-    plan.purchase_flow.steps = [{"name": s, "count": n} for s, n in levels]
+    plan["market_scope"]["levels"] = [{"label": s, "count": n} for s, n in levels]
+    plan["purchase_flow"]["steps"] = [{"name": s, "count": n} for s, n in levels]
     cells = segmentation().priorities()
-    plan.segmentation.variables = [{"key": "monthly_patients"}, {"key": "adoption_stage"}]
-    plan.segmentation.priority_segments = [
+    plan["segmentation"]["variables"] = [{"key": "monthly_patients"}, {"key": "adoption_stage"}]
+    plan["segmentation"]["priority_segments"] = [
         f"{r}|{c}" for r, c in zip(cells["row"], cells["col"], strict=True)
     ]
-    return BrandPlan.from_dict(plan.to_dict())
+    return BrandPlan.from_dict(plan)  # the new items' ids come from their places
 
 
 def demo_class(n: int, lang: str | None = None, *, seed: int = 0) -> list[BrandPlan]:

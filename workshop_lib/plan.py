@@ -19,10 +19,16 @@ Examples
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import json
 import os
+import secrets
+import typing
+from collections.abc import Iterator
 from datetime import datetime, timezone
+from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -34,12 +40,13 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from .files import write_atomic
 from .i18n import get_language, t
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The version of the file format written by this release; older files are migrated on load."""
 
 MAX_TEXT = 20_000
@@ -48,6 +55,8 @@ MAX_TEXT = 20_000
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Score = Annotated[int, Field(ge=1, le=5)]
 Count = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
+"""An item's id: short, URL-safe text."""
 
 
 class Section(BaseModel):
@@ -56,7 +65,22 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=True)
 
 
-class PoolLevel(Section):
+def new_id() -> str:
+    """A fresh random item id: 8 hexadecimal digits, e.g. ``"9f86d081"``."""
+    return secrets.token_hex(4)
+
+
+class Item(Section):
+    """Base of every item of a list in the plan (a pool level, a stage, an activity row, ...).
+
+    Its ``id`` is given when the item is made and never changes when the item is edited or
+    moved, so two copies of a plan can tell which row a change belongs to.
+    """
+
+    id: ItemId = Field(default_factory=new_id)
+
+
+class PoolLevel(Item):
     """One level of the market pool, e.g. ``("diagnosed", 910000)``."""
 
     label: Text = ""
@@ -71,14 +95,14 @@ class MarketScope(Section):
     notes: Text = ""
 
 
-class FlowStep(Section):
+class FlowStep(Item):
     """One step of the purchase (diagnosis and treatment) flow with its patient count."""
 
     name: Text = ""
     count: Count | None = None
 
 
-class LeveragePoint(Section):
+class LeveragePoint(Item):
     """A step where the brand can change the flow, with the group's idea and reason."""
 
     step: Text = ""
@@ -93,7 +117,7 @@ class PurchaseFlow(Section):
     leverage_points: list[LeveragePoint] = Field(default_factory=list)
 
 
-class SegmentVariable(Section):
+class SegmentVariable(Item):
     """A segmentation variable (a column of the customer table) and its cut points."""
 
     key: Text = ""
@@ -109,7 +133,7 @@ class Segmentation(Section):
     notes: Text = ""
 
 
-class Criterion(Section):
+class Criterion(Item):
     """One of the attractiveness criteria with its weight (weights sum to 1)."""
 
     key: Text = ""
@@ -125,7 +149,7 @@ class Attractiveness(Section):
     scores: dict[str, dict[str, Score]] = Field(default_factory=dict)
 
 
-class Fact(Section):
+class Fact(Item):
     """A labelled fact on the persona card, e.g. ``("月门诊量", "约 300 名 2 型糖尿病患者")``."""
 
     label: Text = ""
@@ -146,7 +170,7 @@ class Persona(Section):
     quote: Text = ""
 
 
-class BehaviourStage(Section):
+class BehaviourStage(Item):
     """One stage of the behaviour-change map: from current to desired behaviour."""
 
     stage: Text = ""
@@ -165,24 +189,79 @@ class BehaviourMap(Section):
     stages: list[BehaviourStage] = Field(default_factory=list)
 
 
-class LadderLinks(Section):
-    """Which rung item supports which: pairs of indices into the lower and the upper rung."""
+class LadderLine(Item):
+    """One line on a rung of the benefit ladder; plain text is taken as a new line."""
 
-    functional: list[tuple[int, int]] = Field(default_factory=list)
-    emotional: list[tuple[int, int]] = Field(default_factory=list)
+    text: Text = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+
+class LadderLink(Item):
+    """A line of the lower rung (``lower``, its id) that supports one of the upper rung."""
+
+    lower: Text = ""
+    upper: Text = ""
+
+
+class LadderLinks(Section):
+    """Which rung line supports which: from attributes to functional, functional to emotional."""
+
+    functional: list[LadderLink] = Field(default_factory=list)
+    emotional: list[LadderLink] = Field(default_factory=list)
+
+
+RUNGS = ("attributes", "functional", "emotional")
+"""The benefit ladder's rungs from the bottom up."""
+
+SIMILAR = 0.5
+"""How alike (0–1, :class:`difflib.SequenceMatcher`) an edited ladder line must be to a line
+that is gone to keep its id."""
 
 
 class BenefitLadder(Section):
     """Unit 4: product attributes → functional benefits → emotional benefits."""
 
     brand: Text = ""
-    attributes: list[Text] = Field(default_factory=list)
-    functional: list[Text] = Field(default_factory=list)
-    emotional: list[Text] = Field(default_factory=list)
+    attributes: list[LadderLine] = Field(default_factory=list)
+    functional: list[LadderLine] = Field(default_factory=list)
+    emotional: list[LadderLine] = Field(default_factory=list)
     links: LadderLinks = Field(default_factory=LadderLinks)
 
+    def texts(self, rung: str) -> list[str]:
+        """The texts of a rung's lines, in order."""
+        return [line.text for line in getattr(self, rung)]
 
-class BrandItem(Section):
+    def retyped(self, rung: str, texts: list[str]) -> list[LadderLine]:
+        """The rung's lines after it was typed again as ``texts``, keeping ids.
+
+        A line whose text is unchanged keeps its id wherever it moved; an edited line keeps
+        the id of the most similar line that is gone (at least half alike); the rest are new.
+        """
+        old = getattr(self, rung)
+        unused = list(range(len(old)))
+        kept: list[LadderLine | None] = []
+        for text in texts:
+            same = next((i for i in unused if old[i].text == text), None)
+            if same is not None:
+                unused.remove(same)
+            kept.append(old[same] if same is not None else None)
+        lines = []
+        for text, line in zip(texts, kept, strict=True):
+            if line is None:
+                alike = {i: SequenceMatcher(None, old[i].text, text).ratio() for i in unused}
+                nearest = max(unused, key=alike.__getitem__, default=None)
+                if nearest is not None and alike[nearest] >= SIMILAR:
+                    unused.remove(nearest)
+                    line = LadderLine(id=old[nearest].id, text=text)
+            lines.append(line or LadderLine(text=text))
+        return lines
+
+
+class BrandItem(Item):
     """A brand strength or weakness scored 1–5 on the four dimensions."""
 
     statement: Text = ""
@@ -200,7 +279,7 @@ class BrandAssessment(Section):
     items: list[BrandItem] = Field(default_factory=list)
 
 
-class CommunicationStep(Section):
+class CommunicationStep(Item):
     """One row of the behaviour-change step table behind the communication strategy."""
 
     stage: Text = ""
@@ -216,7 +295,7 @@ class Communication(Section):
     steps: list[CommunicationStep] = Field(default_factory=list)
 
 
-class Activity(Section):
+class Activity(Item):
     """One activity of the plan: who, where, what, which message, which KPI and target."""
 
     target_group: Text = ""
@@ -315,6 +394,41 @@ class BrandPlan(Section):
             raise ValueError(t("plan.newer_version", found=value, supported=SCHEMA_VERSION))
         return SCHEMA_VERSION
 
+    @model_validator(mode="after")
+    def _unique_ids(self) -> BrandPlan:
+        """Give a fresh id to an item whose id an earlier item of the plan already has."""
+        seen: set[str] = set()
+        for _path, item in self.items():
+            while item.id in seen:
+                item.id = new_id()
+            seen.add(item.id)
+        return self
+
+    def items(self) -> Iterator[tuple[str, Item]]:
+        """Every list item of the plan with the dotted path of its list, in course order.
+
+        >>> plan = BrandPlan.from_dict({"group": "G", "persona": {"facts": [{"label": "a"}]}})
+        >>> [(path, item.label) for path, item in plan.items()]
+        [('persona.facts', 'a')]
+        """
+        for path in item_lists():
+            yield from ((path, item) for item in _at(self, path))
+
+    def item(self, path: str, item_id: str) -> Item:
+        """The item with id ``item_id`` in the list at ``path``, e.g. ``"behaviour_map.stages"``.
+
+        Raises
+        ------
+        ValueError
+            If ``path`` is not a list of items of the plan or no item there has that id.
+        """
+        if path not in item_lists():
+            raise ValueError(t("plan.no_list", path=path, paths=", ".join(item_lists())))
+        for item in _at(self, path):
+            if item.id == item_id:
+                return item
+        raise ValueError(t("plan.no_item", path=path, id=item_id))
+
     def to_dict(self) -> dict[str, Any]:
         """The plan as plain JSON-ready data (dates as ISO 8601 text)."""
         return self.model_dump(mode="json")
@@ -331,7 +445,7 @@ class BrandPlan(Section):
         if not isinstance(data, dict):
             raise ValueError(t("plan.not_a_plan", source=source or "?"))
         try:
-            return cls.model_validate(migrate(data))
+            return cls.model_validate(given_ids(migrate(data)))
         except ValidationError as err:
             raise ValueError(describe(err, source)) from None
 
@@ -381,6 +495,70 @@ class BrandPlan(Section):
             raise ValueError(_with_backup(str(err), path)) from None
         plan._path = path
         return plan
+
+
+def _list_paths(model: type[BaseModel], prefix: str) -> Iterator[str]:
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        args = typing.get_args(annotation)
+        if typing.get_origin(annotation) is list and args and _is_model(args[0], Item):
+            yield prefix + name
+        elif _is_model(annotation, Section):
+            yield from _list_paths(annotation, f"{prefix}{name}.")
+
+
+def _is_model(annotation: Any, base: type) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, base)
+
+
+@functools.cache
+def item_lists() -> tuple[str, ...]:
+    """Dotted paths of the plan's lists of items, in course order (read from the model).
+
+    >>> item_lists()[:3]
+    ('market_scope.levels', 'purchase_flow.steps', 'purchase_flow.leverage_points')
+    """
+    return tuple(_list_paths(BrandPlan, ""))
+
+
+def _at(root: Any, path: str) -> Any:
+    """What ``path`` leads to from ``root`` (attributes of models, keys of plain data)."""
+    for name in path.split("."):
+        root = root.get(name) if isinstance(root, dict) else getattr(root, name, None)
+    return root
+
+
+def stable_id(path: str, place: int, taken: set[str]) -> str:
+    """The id an item without one gets from where it is: the same for the same file."""
+    salt = 0
+    while True:
+        text = f"{path}:{place}" + (f":{salt}" if salt else "")
+        found = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        if found not in taken:
+            return found
+        salt += 1
+
+
+def given_ids(data: dict[str, Any]) -> dict[str, Any]:
+    """Give every item of plain plan data that has no id one derived from its place.
+
+    Loading the same old file twice gives the same ids, and the worked example the same ids
+    every time; an item made in a canvas gets a random one (:func:`new_id`).
+    """
+    lists = [(path, _at(data, path)) for path in item_lists()]
+    lists = [(path, found) for path, found in lists if isinstance(found, list)]
+    taken = {
+        item["id"]
+        for _, found in lists
+        for item in found
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
+    for path, found in lists:
+        for place, item in enumerate(found):
+            if isinstance(item, dict) and not item.get("id"):
+                item["id"] = stable_id(path, place, taken)
+                taken.add(item["id"])
+    return data
 
 
 def file_name(group: str) -> str:
@@ -453,7 +631,39 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-_MIGRATIONS = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 had no item ids: every list item gets one (:func:`given_ids`), the ladder's
+    lines become items and its links name the lines' ids instead of their places (a link to
+    a place no line holds is dropped, as the diagram left it out)."""
+    ladder = data.get("benefit_ladder")
+    if isinstance(ladder, dict):
+        for rung in RUNGS:
+            if isinstance(ladder.get(rung), list):
+                ladder[rung] = [{"text": x} if isinstance(x, str) else x for x in ladder[rung]]
+    given_ids(data)
+    links = ladder.get("links") if isinstance(ladder, dict) else None
+    for lower, upper in pairwise(RUNGS) if isinstance(links, dict) else ():
+        pairs = links.get(upper)
+        if isinstance(pairs, list):
+            found = (_link(ladder, lower, upper, pair) for pair in pairs)
+            links[upper] = [link for link in found if link is not None]
+    return given_ids(data)
+
+
+def _link(ladder: dict[str, Any], lower: str, upper: str, pair: Any) -> dict[str, str] | None:
+    """A version-2 link ``[i, j]`` as the ids of the lines at those places (None if off)."""
+    if not (isinstance(pair, list | tuple) and len(pair) == 2):
+        return None
+    ends = []
+    for rung, place in zip((lower, upper), pair, strict=True):
+        lines = ladder.get(rung)
+        if not (isinstance(place, int) and isinstance(lines, list) and 0 <= place < len(lines)):
+            return None
+        ends.append(lines[place].get("id", "") if isinstance(lines[place], dict) else "")
+    return {"lower": ends[0], "upper": ends[1]}
+
+
+_MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
 """For each old version, the function that lifts a plan's data one version up."""
 
 

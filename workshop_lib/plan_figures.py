@@ -14,6 +14,7 @@ import io
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from typing import Any
 
 import matplotlib as mpl
@@ -26,7 +27,7 @@ from .analysis.segmentation import framework
 from .answers import EXERCISES
 from .data.schema import get_table
 from .i18n import t
-from .plan import BrandPlan
+from .plan import RUNGS, BrandPlan
 
 SEPARATOR = "|"
 """Joins a priority cell's row and column level in the plan: ``"high|aware"``."""
@@ -99,20 +100,37 @@ def _attractiveness(plan: BrandPlan, lang: str) -> Axes | None:
     return diagrams.attractiveness_chart(section.scores, weights=weights, lang=lang)
 
 
-def _ladder(plan: BrandPlan, lang: str) -> Axes:
-    ladder = plan.benefit_ladder.model_dump()
-    sizes = {rung: len(ladder[rung]) for rung in ("attributes", "functional", "emotional")}
-    lower = {"functional": "attributes", "emotional": "functional"}
-    ladder["links"] = {
-        rung: [p for p in ladder["links"][rung] if p[0] < sizes[below] and p[1] < sizes[rung]]
-        for rung, below in lower.items()
+def ladder_data(plan: BrandPlan) -> dict[str, Any]:
+    """The benefit ladder as its diagram reads it: each rung's texts, links as places.
+
+    A link to a line that is gone or empty is left out.
+    """
+    ladder = plan.benefit_ladder
+    lines = {rung: [x for x in getattr(ladder, rung) if x.text.strip()] for rung in RUNGS}
+    place = {rung: {x.id: i for i, x in enumerate(found)} for rung, found in lines.items()}
+    links = {
+        upper: [
+            (place[lower][link.lower], place[upper][link.upper])
+            for link in getattr(ladder.links, upper)
+            if link.lower in place[lower] and link.upper in place[upper]
+        ]
+        for lower, upper in pairwise(RUNGS)
     }
-    return diagrams.benefit_ladder(ladder, lang=lang)
+    texts = {rung: [x.text for x in found] for rung, found in lines.items()}
+    return {"brand": ladder.brand, **texts, "links": links}
+
+
+def figure_data(plan: BrandPlan, section: str) -> dict[str, Any]:
+    """A text-heavy section as its diagram reads it (e.g. for
+    :func:`workshop_lib.diagrams.persona_card`)."""
+    if section == "benefit_ladder":
+        return ladder_data(plan)
+    return getattr(plan, section).model_dump()
 
 
 def _section(name: str, diagram: str) -> Callable[[BrandPlan, str], Axes]:
     def draw_section(plan: BrandPlan, lang: str) -> Axes:
-        return getattr(diagrams, diagram)(getattr(plan, name).model_dump(), lang=lang)
+        return getattr(diagrams, diagram)(figure_data(plan, name), lang=lang)
 
     return draw_section
 
@@ -124,7 +142,7 @@ DRAWERS: dict[str, Callable[[BrandPlan, str], Axes | None]] = {
     "attractiveness": _attractiveness,
     "persona": _section("persona", "persona_card"),
     "behaviour_map": _section("behaviour_map", "behaviour_map"),
-    "benefit_ladder": _ladder,
+    "benefit_ladder": _section("benefit_ladder", "benefit_ladder"),
     "brand_assessment": _section("brand_assessment", "brand_assessment"),
     "activity_plan": _section("activity_plan", "activity_plan"),
 }

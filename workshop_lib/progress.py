@@ -50,7 +50,7 @@ from itertools import pairwise
 from .analysis.unit_kpis import UNITS
 from .answers import DIMENSIONS, EXERCISES
 from .i18n import t
-from .plan import BrandPlan
+from .plan import RUNGS, BrandPlan
 
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 PREFILLED_SCORE = 3
@@ -115,8 +115,7 @@ def _behaviour_map(plan: BrandPlan) -> bool:
 
 def _benefit_ladder(plan: BrandPlan) -> bool:
     ladder = plan.benefit_ladder
-    rungs = (ladder.attributes, ladder.functional, ladder.emotional)
-    return all(any(_filled(x) for x in rung) for rung in rungs)
+    return all(any(_filled(x) for x in ladder.texts(rung)) for rung in RUNGS)
 
 
 def _brand_assessment(plan: BrandPlan) -> bool:

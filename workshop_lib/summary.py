@@ -30,7 +30,7 @@ from .analysis.attractiveness import rank
 from .answers import segment_text
 from .data.schema import CATEGORIES, get_table
 from .i18n import t
-from .plan import Activity, BrandItem, BrandPlan
+from .plan import RUNGS, Activity, BrandItem, BrandPlan
 from .style import PALETTE
 
 TOP_SEGMENTS = 3
@@ -214,8 +214,8 @@ def _top_items(plan: BrandPlan, kind: str) -> str | None:
 def _unit4(plan: BrandPlan) -> str:
     ladder = plan.benefit_ladder
     rungs = []
-    for rung in ("attributes", "functional", "emotional"):
-        items = [_e(x) for x in getattr(ladder, rung) if _filled(x)]
+    for rung in RUNGS:
+        items = [_e(x) for x in ladder.texts(rung) if _filled(x)]
         if items:
             rungs.append(f"<b>{_e(t(f'summary.rung.{rung}'))}</b>: {'; '.join(items)}")
     return _unit(

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import data, i18n
+from . import data, i18n, plan_figures
 from .analysis import attractiveness as scoring
 from .analysis.segmentation import Segmentation, framework
 from .diagrams import examples
@@ -61,10 +61,10 @@ def worked_plan(lang: str | None = None) -> BrandPlan:
 def section(name: str, lang: str | None = None) -> dict[str, Any]:
     """One section of the worked example as plain data, ready for its diagram.
 
-    >>> section("benefit_ladder", "en")["brand"]
-    'Glyvora'
+    >>> section("benefit_ladder", "en")["attributes"][1]
+    'One oral tablet a day, no dose adjustment'
     """
-    return getattr(worked_plan(lang), name).model_dump()
+    return plan_figures.figure_data(worked_plan(lang), name)
 
 
 def segmentation() -> Segmentation:

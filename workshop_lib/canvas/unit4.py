@@ -7,9 +7,10 @@ import html
 import ipywidgets as widgets
 
 from ..i18n import t
-from ..plan import BrandItem, CommunicationStep
+from ..plan import RUNGS, BrandItem, CommunicationStep
 from ..style import PALETTE
 from .base import Canvas, delete_button
+from .fields import split_lines
 
 
 class BenefitLadderCanvas(Canvas):
@@ -20,13 +21,24 @@ class BenefitLadderCanvas(Canvas):
     unit = 4
 
     def build(self) -> list[widgets.Widget]:
+        return [self.text(self.model, "brand", "brand"), *map(self._rung, reversed(RUNGS))]
+
+    def _rung(self, rung: str) -> widgets.Widget:
+        """A rung's lines, one per line of a text box; a retyped line keeps its id."""
         ladder = self.model
-        return [
-            self.text(ladder, "brand", "brand"),
-            self.lines(ladder, "emotional", "emotional"),
-            self.lines(ladder, "functional", "functional"),
-            self.lines(ladder, "attributes", "attributes"),
-        ]
+        widget = widgets.Textarea(
+            value="\n".join(ladder.texts(rung)),
+            description=self.label(rung),
+            placeholder=t("canvas.one_per_line"),
+            rows=3,
+            style={"description_width": "8em"},
+            layout=widgets.Layout(width="100%"),
+        )
+
+        def retyped(text: str) -> list:
+            return ladder.retyped(rung, split_lines(text))
+
+        return self._bind(widget, ladder, rung, retyped)
 
 
 class BrandAssessmentCanvas(Canvas):
