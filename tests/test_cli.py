@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from workshop_lib import cli, servers
+from workshop_lib import cli, groups, i18n, servers, workspace
 
 
 def run(*args: str, env_lang: str | None = None) -> subprocess.CompletedProcess:
@@ -44,6 +44,7 @@ def test_doctor_exits_zero_on_a_ready_machine(tmp_path):
     result = run("doctor", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "✓" in result.stdout
+    assert result.stdout.splitlines()[0].startswith(f"工作区：{tmp_path.resolve()}；")
 
 
 def test_bad_arguments_give_a_message_in_the_language_and_exit_two(capsys):
@@ -63,6 +64,61 @@ def test_init_copies_the_course_and_reports(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "files copied" in out
     assert (tmp_path / "ws" / "notebooks" / "zh" / "00_welcome.ipynb").is_file()
+
+
+@pytest.fixture
+def outside(tmp_path, monkeypatch):
+    """The current folder is outside any course; no workspace or groups folder is named."""
+    for var in (workspace.HOME_ENV_VAR, groups.GROUPS_ENV_VAR, "WORKSHOP_DATA"):
+        monkeypatch.delenv(var, raising=False)
+    folder = tmp_path / "class"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def first_line(capsys) -> str:
+    return capsys.readouterr().out.splitlines()[0]
+
+
+def test_every_class_command_first_says_which_workspace_and_groups_folder(outside, capsys):
+    root = outside / workspace.DEFAULT_DIRNAME
+    where = i18n.t("cli.where", "en", root=root, groups=root / "groups")
+    client = outside / "acme"
+    client.mkdir()
+    commands = [
+        ["data", "use", str(client)],
+        ["data", "check"],
+        ["init"],
+        ["doctor"],
+        ["progress"],
+        ["gallery"],
+        ["export", "--out", str(outside / "class.xlsx")],
+    ]
+    for args in commands:
+        cli.main(["--lang", "en", *args])
+        assert first_line(capsys) == where, args
+    # the same workspace named by the command, by WORKSHOP_HOME, or from inside it
+    for args, env in (([str(root)], None), ([], str(root))):
+        with pytest.MonkeyPatch.context() as patch:
+            if env:
+                patch.setenv(workspace.HOME_ENV_VAR, env)
+            patch.chdir(root / "notebooks" / "zh" if env is None else outside)
+            cli.main(["--lang", "en", "init", *args])
+            assert first_line(capsys) == where, (args, env)
+
+
+def test_the_line_names_a_shared_groups_folder(outside, capsys, monkeypatch):
+    monkeypatch.setenv(groups.GROUPS_ENV_VAR, str(outside / "shared"))
+    with i18n.language("zh"):
+        cli.main(["doctor", str(outside)])
+    line = first_line(capsys)
+    assert line == f"工作区：{outside}；小组文件夹：{outside / 'shared'}（由 WORKSHOP_GROUPS 指定）"
+
+
+def test_doctor_leaves_no_empty_workspace_behind(outside, capsys):
+    assert cli.main(["doctor"]) in (0, 1)
+    assert list(outside.iterdir()) == []
 
 
 def test_server_command_lines_listen_on_loopback_only(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 
 import pytest
 from hypothesis import given, settings
@@ -10,9 +11,11 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from trainer.plans import TRAVERSAL
 
+from workshop_lib import i18n, workspace
 from workshop_lib.cli import main
 from workshop_lib.cli.trainer import CLEAR, watch
 from workshop_lib.debrief import gallery_html
+from workshop_lib.groups import GROUPS_ENV_VAR
 from workshop_lib.plan import BrandPlan
 from workshop_lib.progress import (
     COMPLETE,
@@ -225,18 +228,69 @@ def test_terminal_table_is_aligned_and_safe():
     assert printable("a\u202eb") == "a?b"  # no right-to-left override either
 
 
-def test_progress_verb(class_dir, capsys):
-    assert main(["--lang", "en", "progress", str(class_dir)]) == 0
+@pytest.fixture
+def no_shared_groups(monkeypatch):
+    monkeypatch.delenv(GROUPS_ENV_VAR, raising=False)
+    monkeypatch.delenv(workspace.HOME_ENV_VAR, raising=False)
+
+
+def test_progress_verb_on_the_workspace(class_dir, capsys, no_shared_groups):
+    root = class_dir.parent  # the class folder is the workspace's groups folder
+    assert main(["--lang", "en", "progress", str(root)]) == 0
     out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"Workspace: {root}; groups folder: {class_dir}"
     assert "第1组" in out and "11/11" in out and "../../x" in out
     assert "damaged.json" in out
 
 
+def test_progress_verb_on_a_groups_folder_says_so(class_dir, capsys, monkeypatch):
+    monkeypatch.setenv(GROUPS_ENV_VAR, str(class_dir.parent / "elsewhere"))  # given wins
+    assert main(["--lang", "en", "progress", str(class_dir)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        out.splitlines()[0] == f"Groups folder: {class_dir} (given directly instead of a workspace)"
+    )
+    assert "11/11" in out
+
+
+def test_progress_follows_the_shared_groups_folder(class_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv(GROUPS_ENV_VAR, str(class_dir))
+    (tmp_path / "ws").mkdir()
+    assert main(["--lang", "en", "progress", str(tmp_path / "ws")]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith(f"groups folder: {class_dir} (named by {GROUPS_ENV_VAR})")
+
+
+@pytest.mark.parametrize("verb", ["progress", "gallery", "export"])
+def test_a_workspace_without_groups_is_an_error(verb, tmp_path, capsys, no_shared_groups):
+    root = tmp_path / "ws"
+    out_file = tmp_path / "class.out"
+    args = ["--lang", "en", verb, str(root)] + (
+        [] if verb == "progress" else ["--out", str(out_file)]
+    )
+    (root / "groups").mkdir(parents=True)
+    (root / "groups" / "damaged.json").write_text("{", encoding="utf-8")
+    for _ in range(2):  # an empty groups folder but for a damaged file, then none at all
+        assert main(args) == 1
+        out, err = capsys.readouterr()
+        assert out.splitlines()[0] == f"Workspace: {root}; groups folder: {root / 'groups'}"
+        assert f"No group has a plan in {root / 'groups'} yet" in out + err
+        shutil.rmtree(root / "groups", ignore_errors=True)
+    assert not out_file.exists()  # no page or workbook written
+
+
 def test_watch_clears_and_redraws_the_table(class_dir):
     stream = io.StringIO()
-    watch(class_dir, 0.01, stream, rounds=2)
+    watch(class_dir, 0.01, stream, rounds=2, heading="Workspace: …")
     frames = stream.getvalue().split(CLEAR)[1:]
     assert len(frames) == 2 and all("第4组" in f for f in frames)
+    assert all(f.startswith("Workspace: …\n") for f in frames)
+
+
+def test_watch_waits_for_a_class_with_no_group_yet(tmp_path):
+    stream = io.StringIO()
+    watch(tmp_path / "groups", 0.01, stream, rounds=1)
+    assert i18n.t("cli.no_groups", groups=tmp_path / "groups") in stream.getvalue()
 
 
 def test_progress_verb_on_a_missing_folder(tmp_path, capsys):

@@ -1,4 +1,7 @@
-"""Verbs that get the course running: ``lab``, ``app``, ``init`` and ``doctor``."""
+"""Verbs that get the course running: ``lab``, ``app``, ``init`` and ``doctor``.
+
+Each takes the workspace as ``DIR`` and says first which workspace and groups folder it uses.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from pathlib import Path
 
 from .. import doctor, servers, workspace
 from ..i18n import t
+from .where import add_dir, announce
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         verb = subparsers.add_parser(
             name, help=t(f"cli.{name}.help"), description=t(f"cli.{name}.description")
         )
-        _add_dir(verb)
+        add_dir(verb)
         verb.add_argument("--no-browser", action="store_true", help=t("cli.no_browser_help"))
         verb.add_argument("--port", type=int, metavar="N", help=t("cli.port_help"))
         if name == "lab":
@@ -25,23 +29,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verb = subparsers.add_parser(
         "init", help=t("cli.init.help"), description=t("cli.init.description")
     )
-    _add_dir(verb)
+    add_dir(verb)
     verb.set_defaults(func=init)
 
     verb = subparsers.add_parser(
         "doctor", help=t("cli.doctor.help"), description=t("cli.doctor.description")
     )
-    _add_dir(verb)
+    add_dir(verb)
     verb.set_defaults(func=check)
-
-
-def _add_dir(verb: argparse.ArgumentParser) -> None:
-    verb.add_argument("dir", nargs="?", type=Path, metavar="DIR", help=t("cli.dir_help"))
 
 
 def _prepare(args: argparse.Namespace) -> Path:
     """Copy or update the course in the workspace and say what happened."""
-    root = (args.dir or workspace.default_workspace()).resolve()
+    root = announce(args.dir).root
     report = workspace.prepare(root)
     if report.in_place:
         print(t("cli.in_place", root=root))
@@ -89,6 +89,6 @@ def app(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     """``workshop doctor [DIR]``: the laptop check; exit 0 when the course can run."""
-    report = doctor.report(args.dir)
+    report = doctor.report(announce(args.dir).root)
     print(report)
     return 0 if report.ok else 1

@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from ..i18n import t
+from .where import add_workspace_option, announce
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,12 +35,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = actions.add_parser(
         "check", help=t("data.cli.check.help"), description=t("data.cli.check.help")
     )
-    check.add_argument("dir", type=Path, metavar="DIR", help=t("data.cli.check_dir_help"))
+    check.add_argument(
+        "dir", type=Path, nargs="?", metavar="DIR", help=t("data.cli.check_dir_help")
+    )
+    add_workspace_option(check, "data.cli.check_workspace_help")
     check.set_defaults(func=check_folder)
 
     use = actions.add_parser("use", help=t("data.cli.use.help"), description=t("data.cli.use.help"))
     use.add_argument("dir", type=Path, nargs="?", metavar="DIR", help=t("data.cli.use_dir_help"))
     use.add_argument("--sample", action="store_true", help=t("data.cli.sample_help"))
+    add_workspace_option(use, "data.cli.use_workspace_help")
     use.set_defaults(func=use_folder)
 
 
@@ -63,11 +68,26 @@ def write_template(args: argparse.Namespace) -> int:
 
 
 def check_folder(args: argparse.Namespace) -> int:
-    """``workshop data check DIR``: list every problem of a company folder; exit 1 if any."""
+    """``workshop data check [DIR]``: list every problem of a company folder; exit 1 if any.
+
+    Without ``DIR`` it checks the data the workspace uses (a company folder, or the sample).
+    """
     from ..data.check import check_folder as check
     from ..data.sources import describe
 
-    report = check(args.dir)
+    folder = args.dir
+    if folder is None:
+        from ..data import scenario
+        from ..data.errors import DataError
+
+        root = announce(args.workspace).root
+        try:
+            folder = scenario.active_folder(root) or scenario.sample_folder()
+        except DataError as error:
+            print(error)
+            return 1
+        print(t("data.cli.checking", folder=folder))
+    report = check(folder)
     for table, rows in report.rows.items():
         print(
             t(
@@ -82,7 +102,7 @@ def check_folder(args: argparse.Namespace) -> int:
     for note in report.notes:
         print("· " + note)
     if report.ok:
-        print(t("data.cli.check_ok", folder=args.dir, n=len(report.rows)))
+        print(t("data.cli.check_ok", folder=folder, n=len(report.rows)))
         return 0
     header = [t(f"data.cli.col_{k}") for k in ("file", "row", "column", "problem")]
     body = [
@@ -97,22 +117,27 @@ def check_folder(args: argparse.Namespace) -> int:
 
 
 def use_folder(args: argparse.Namespace) -> int:
-    """``workshop data use DIR`` / ``--sample``: choose the course's data for this workspace."""
+    """``workshop data use DIR`` / ``--sample``: choose the course's data for the workspace."""
+    import os
+
     from ..data import scenario
     from ..data.errors import DataError
 
     if args.sample == (args.dir is not None):
         print(t("data.cli.use_needs_dir"))
         return 2
+    root = announce(args.workspace).root
     try:
-        record = scenario.save_choice(None if args.sample else args.dir)
+        record = scenario.save_choice(None if args.sample else args.dir, root)
     except DataError as error:
         print(error)
         return 1
     if args.sample:
-        print(t("data.cli.using_sample"))
+        print(t("data.cli.using_sample", record=record))
     else:
-        print(t("data.cli.using_folder", folder=args.dir.resolve(), record=record))
+        print(t("data.cli.using_folder", folder=args.dir.expanduser().resolve(), record=record))
+    if os.environ.get(scenario.ENV_VAR):
+        print(t("data.cli.env_wins", var=scenario.ENV_VAR, folder=os.environ[scenario.ENV_VAR]))
     return 0
 
 

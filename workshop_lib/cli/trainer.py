@@ -1,8 +1,10 @@
 """The trainer's verbs: ``report``, ``gallery``, ``progress`` and ``export``.
 
 They only read the groups' saved plans (JSON); each writes one file, where ``--out`` says, or a
-file named after the group in the current folder. A damaged plan in a class folder is named and
-skipped, never a traceback.
+file named after the group in the current folder. ``gallery``, ``progress`` and ``export`` take
+the workspace (``DIR``) and read its groups folder, saying first which folders they use; a groups
+folder given in place of the workspace still works. A damaged plan in a class folder is named and
+skipped, never a traceback; a class with no group at all is an error (exit 1), not an empty page.
 """
 
 from __future__ import annotations
@@ -11,16 +13,17 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..i18n import t
+from .where import add_dir, announce, line
+
+if TYPE_CHECKING:
+    from ..classroom import Class
+    from ..groups import Place
 
 CLEAR = "\x1b[H\x1b[2J"
 """Terminal codes that move to the top left and clear the screen (for ``--watch``)."""
-
-
-def _folder(verb: argparse.ArgumentParser) -> None:
-    verb.add_argument("dir", nargs="?", type=Path, metavar="DIR", help=t("trainer.cli.dir_help"))
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=t("trainer.cli.gallery.help"),
         description=t("trainer.cli.gallery.description"),
     )
-    _folder(verb)
+    add_dir(verb, "cli.class_dir_help")
     verb.add_argument("--out", type=Path, metavar="FILE", help=t("trainer.cli.gallery.out_help"))
     verb.set_defaults(func=gallery)
 
@@ -49,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=t("trainer.cli.progress.help"),
         description=t("trainer.cli.progress.description"),
     )
-    _folder(verb)
+    add_dir(verb, "cli.class_dir_help")
     verb.add_argument("--watch", action="store_true", help=t("trainer.cli.watch_help"))
     verb.add_argument(
         "--interval", type=float, default=2.0, metavar="S", help=t("trainer.cli.interval_help")
@@ -59,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verb = subparsers.add_parser(
         "export", help=t("trainer.cli.export.help"), description=t("trainer.cli.export.description")
     )
-    _folder(verb)
+    add_dir(verb, "cli.class_dir_help")
     verb.add_argument(
         "--out",
         type=Path,
@@ -70,23 +73,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     verb.set_defaults(func=export)
 
 
-def _dir(args: argparse.Namespace) -> Path:
-    from ..groups import groups_dir
-
-    return args.dir if args.dir is not None else groups_dir()
-
-
-def _class(args: argparse.Namespace):
-    """The class in the verb's folder, its problems printed; None if the folder is missing."""
-    from ..classroom import load_class
-
-    try:
-        found = load_class(_dir(args))
-    except ValueError as err:
-        print(err, file=sys.stderr)
+def _place(args: argparse.Namespace) -> Place | None:
+    """The verb's workspace and groups folder, after the line naming them; None if missing."""
+    place = announce(args.dir, groups_folder_ok=True)
+    if not place.root.is_dir():
+        print(t("trainer.no_folder", folder=place.root), file=sys.stderr)
         return None
+    return place
+
+
+def _load(folder: Path) -> Class:
+    """The plans in ``folder``; none when the folder does not exist (yet)."""
+    from ..classroom import Class, load_class
+
+    return load_class(folder) if folder.is_dir() else Class(folder)
+
+
+def _class(args: argparse.Namespace) -> Class | None:
+    """The class of the verb's workspace; None, and why, if it is missing or has no group."""
+    place = _place(args)
+    if place is None:
+        return None
+    found = _load(place.groups)
     for problem in found.problems:
         print(t("trainer.cli.skipped", problem=problem), file=sys.stderr)
+    if not found.plans:
+        print(t("cli.no_groups", groups=place.groups), file=sys.stderr)
+        return None
     return found
 
 
@@ -119,7 +132,7 @@ def report(args: argparse.Namespace) -> int:
 
 
 def gallery(args: argparse.Namespace) -> int:
-    """``workshop gallery DIR``: every group side by side, one self-contained page."""
+    """``workshop gallery [DIR]``: every group side by side, one self-contained page."""
     from .. import pages
     from ..debrief import gallery_html
 
@@ -134,22 +147,33 @@ def gallery(args: argparse.Namespace) -> int:
 
 def progress_text(folder: Path) -> str:
     """The progress table of the plans in ``folder``, with any unreadable files named below."""
-    from ..classroom import load_class
+    return _progress_lines(_load(folder))
+
+
+def _progress_lines(found: Class) -> str:
     from ..progress import printable, render_text
     from ..progress import progress as table
 
-    found = load_class(folder)
-    lines = [render_text(table(found.plans))]
+    if found.plans:
+        lines = [render_text(table(found.plans))]
+    else:
+        lines = [t("cli.no_groups", groups=found.folder)]
     lines += [printable(t("trainer.cli.skipped", problem=p)) for p in found.problems]
     return "\n".join(lines)
 
 
-def watch(folder: Path, interval: float, out: TextIO, rounds: int | None = None) -> None:
-    """Redraw the progress table every ``interval`` seconds (``rounds`` times, or until Ctrl-C)."""
+def watch(
+    folder: Path, interval: float, out: TextIO, rounds: int | None = None, heading: str = ""
+) -> None:
+    """Redraw the progress table every ``interval`` seconds (``rounds`` times, or until Ctrl-C).
+
+    ``heading`` (the workspace line) tops every frame, as the screen is cleared between them.
+    """
     done = 0
     while rounds is None or done < rounds:
         stamp = time.strftime("%H:%M:%S")
-        out.write(CLEAR + t("trainer.cli.watching", folder=folder, time=stamp) + "\n\n")
+        out.write(CLEAR + (heading + "\n" if heading else ""))
+        out.write(t("trainer.cli.watching", folder=folder, time=stamp) + "\n\n")
         out.write(progress_text(folder) + "\n")
         out.flush()
         done += 1
@@ -158,23 +182,27 @@ def watch(folder: Path, interval: float, out: TextIO, rounds: int | None = None)
 
 
 def progress(args: argparse.Namespace) -> int:
-    """``workshop progress DIR [--watch]``: who has completed which exercise, quiz scores."""
-    folder = _dir(args)
-    if not folder.is_dir():
-        print(t("trainer.no_folder", folder=folder), file=sys.stderr)
+    """``workshop progress [DIR] [--watch]``: who has completed which exercise, quiz scores.
+
+    ``--watch`` waits for the groups of a class that has none yet; without it such a class is an
+    error (exit 1).
+    """
+    place = _place(args)
+    if place is None:
         return 1
     if not args.watch:
-        print(progress_text(folder))
-        return 0
+        found = _load(place.groups)
+        print(_progress_lines(found))
+        return 0 if found.plans else 1
     try:
-        watch(folder, max(args.interval, 0.2), sys.stdout)
+        watch(place.groups, max(args.interval, 0.2), sys.stdout, heading=line(place))
     except KeyboardInterrupt:
         print()
     return 0
 
 
 def export(args: argparse.Namespace) -> int:
-    """``workshop export DIR --out FILE.xlsx``: every group's answers in one workbook."""
+    """``workshop export [DIR] --out FILE.xlsx``: every group's answers in one workbook."""
     from ..export import write_workbook
 
     found = _class(args)
