@@ -26,8 +26,8 @@ from ..i18n import t
 from ..layout import grid
 from ..layout.grid import Box
 from ..style import PALETTE, SIZES
-from . import _canvas as cv
-from ._common import artists, diagram, invalid, new_axes, records, text
+from . import _frame as frame
+from ._common import artists, diagram, invalid, records, text
 from ._fields import mapping
 
 SIZE = (12.0, 6.0)
@@ -103,9 +103,9 @@ def _row_needs(rows: list[dict[str, str]], widths: list[float]) -> list[float]:
     needs = []
     for row in rows:
         tallest = max(
-            cv.needed_height(
+            frame.needed_height(
                 row[key],
-                width - 2 * cv.PAD,
+                width - 2 * frame.PAD,
                 fontsize=_FONT,
                 weight="bold" if key in ("activity", "target") else "normal",
             )
@@ -146,8 +146,7 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
     for row in rows:
         if row["channel"] not in channels:
             channels.append(row["channel"])
-    fresh = ax is None
-    if fresh:
+    if ax is None:
         sketch = grid.split(Box(0, 0, SIZE[0] * 72 - 20, 100), WEIGHTS, gap=_GAP)
         tall = (
             sum(_row_needs(rows, [c.width for c in sketch]))
@@ -156,11 +155,11 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
             + (34 if title else 0)
             + 24
         )
-        ax = new_axes(None, (SIZE[0], min(max(tall / 72, _HEIGHTS[0]), _HEIGHTS[1])))
-    page = cv.canvas(ax, fill_figure=fresh).inset(10)
+        ax = frame.new_axes(None, (SIZE[0], min(max(tall / 72, _HEIGHTS[0]), _HEIGHTS[1])))
+    page = frame.page(ax).inset(10)
     if title:
         head, page = page.take(24, "top", gap=10)
-        cv.label(
+        frame.label(
             ax,
             head,
             title,
@@ -172,10 +171,10 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
     header, body = page.take(_HEAD, "top", gap=_GAP)
     heads = grid.split(header, WEIGHTS, gap=_GAP)
     for j, (cell, key) in enumerate(zip(heads, ("channel", *COLUMNS), strict=True)):
-        cv.panel(ax, cell, gid=f"activity.head.{j}.box", face=PALETTE.primary, radius=3)
-        cv.label(
+        frame.panel(ax, cell, gid=f"activity.head.{j}.box", face=PALETTE.primary, radius=3)
+        frame.label(
             ax,
-            cell.inset(cv.PAD, 3),
+            cell.inset(frame.PAD, 3),
             t(f"diagram_text.activity.{key}"),
             gid=f"activity.head.{j}.text",
             fontsize=SIZES["small"] + 0.5,
@@ -191,10 +190,10 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
     )
     cells = [grid.split(line, WEIGHTS, gap=_GAP)[1:] for line in lines]
     size = min(  # one size for the whole table body
-        cv.common_size(
+        frame.common_size(
             [rows[k][key] for k in range(len(rows)) for key in keys],
             [
-                cells[k][COLUMNS.index(key)].inset(cv.PAD, 4)
+                cells[k][COLUMNS.index(key)].inset(frame.PAD, 4)
                 for k in range(len(rows))
                 for key in keys
             ],
@@ -212,10 +211,10 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
         column = heads[0]
         tag = Box(column.x, bottom.y, column.width, top.top - bottom.y)
         colour = _colour(channel, channels)
-        cv.panel(ax, tag, gid=f"activity.channel.{n}.box", face=colour, radius=4)
-        cv.label(
+        frame.panel(ax, tag, gid=f"activity.channel.{n}.box", face=colour, radius=4)
+        frame.label(
             ax,
-            tag.inset(cv.PAD, 4),
+            tag.inset(frame.PAD, 4),
             _label(channel, lang),
             gid=f"activity.channel.{n}.text",
             fontsize=SIZES["base"],
@@ -225,13 +224,17 @@ def activity_plan(data: Any, *, ax: Axes | None = None, lang: str | None = None)
         )
         for k in mine:
             for key, cell in zip(COLUMNS, cells[k], strict=True):
-                face = cv.tint(colour, 0.09) if key != "target" else cv.tint(PALETTE.accent, 0.14)
-                cv.panel(ax, cell, gid=f"activity.cell.{k}.{key}.box", face=face, radius=3)
+                face = (
+                    frame.tint(colour, 0.09)
+                    if key != "target"
+                    else frame.tint(PALETTE.accent, 0.14)
+                )
+                frame.panel(ax, cell, gid=f"activity.cell.{k}.{key}.box", face=face, radius=3)
                 if rows[k][key]:
                     strong = key in ("activity", "target")
-                    cv.label(
+                    frame.label(
                         ax,
-                        cell.inset(cv.PAD, 4),
+                        cell.inset(frame.PAD, 4),
                         rows[k][key],
                         gid=f"activity.cell.{k}.{key}.text",
                         fontsize=size,

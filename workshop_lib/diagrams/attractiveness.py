@@ -26,17 +26,8 @@ from ..analysis.attractiveness import CRITERIA, SCALE, rank
 from ..i18n import t
 from ..layout import text as text_layout
 from ..style import PALETTE, SIZES
-from ._common import (
-    MARGIN,
-    artists,
-    boxed_text,
-    canvas,
-    diagram,
-    heading,
-    invalid,
-    new_axes,
-    plan_section,
-)
+from ._common import artists, diagram, invalid, plan_section
+from ._frame import MARGIN, MIN_FONTSIZE, boxed_text, heading, new_axes, page, text_font
 
 __all__ = ["artists", "attractiveness_chart"]
 
@@ -103,8 +94,9 @@ def attractiveness_chart(
     )
     if kind == "bubble" and "segment_size" not in table.columns:
         raise invalid("size", None, t("diagrams.problem.missing"))
-    ax = new_axes(ax, SIZE, frame=False)
-    width, height = canvas(ax)
+    ax = new_axes(ax, SIZE)
+    sheet = page(ax)
+    width, height = sheet.width, sheet.height
     top = heading(
         ax,
         t(f"diagrams.attractiveness.title_{kind}") if title is None else title,
@@ -122,11 +114,11 @@ def attractiveness_chart(
 def _legend(ax: Axes, x0: float, y: float, width: float) -> float:
     """One swatch and name per criterion, wrapping into rows; return the y below."""
     size = SIZES["small"]
-    row_h = text_layout.line_height(size) + 4
+    row_h = text_layout.line_height(size, font=text_font()) + 4
     x = x0
     for i, name in enumerate(CRITERIA):
         label = t(f"attractiveness.criterion.{name}")
-        w = 14 + text_layout.text_width(label, fontsize=size) + 14
+        w = 14 + text_layout.text_width(label, fontsize=size, font=text_font()) + 14
         if x + w > x0 + width and x > x0:
             x, y = x0, y - row_h
         ax.add_artist(
@@ -155,7 +147,10 @@ def _legend(ax: Axes, x0: float, y: float, width: float) -> float:
 
 def _bars(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
     inner = width - 2 * MARGIN
-    widest = max(text_layout.text_width(str(s), fontsize=SIZES["label"]) for s in table.index)
+    widest = max(
+        text_layout.text_width(str(s), fontsize=SIZES["label"], font=text_font())
+        for s in table.index
+    )
     label_w = min(0.3 * inner, widest + 8)
     left, right = MARGIN + label_w + 28, width - MARGIN - 40
     axis_h = 20.0
@@ -344,7 +339,7 @@ def _bubbles(ax: Axes, table: pd.DataFrame, width: float, top: float) -> None:
 def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float) -> None:
     """Beside the chart: the ranked segments (rank, name, score), then what the zones mean."""
     size = SIZES["small"]
-    step = text_layout.line_height(size)
+    step = text_layout.line_height(size, font=text_font())
     ax.text(
         x,
         y,
@@ -359,7 +354,9 @@ def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float)
     y -= step + 4
     for segment, entry in table.iterrows():
         label = f"{int(entry['rank'])}  {segment}  ({fmt.number(entry['score'], digits=2)})"
-        lines, fs = text_layout.fit(label, width, 3 * step, fontsize=size, min_fontsize=7.5)
+        lines, fs = text_layout.fit(
+            label, width, 3 * step, fontsize=size, min_fontsize=MIN_FONTSIZE, font=text_font()
+        )
         ax.text(
             x,
             y,
@@ -371,7 +368,7 @@ def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float)
             linespacing=text_layout.LINESPACING,
             gid=f"attractiveness.key.{segment}",
         )
-        y -= text_layout.block_height(len(lines), fs) + 3
+        y -= text_layout.block_height(len(lines), fs, font=text_font()) + 3
     y -= 10
     for zone, colour in (
         ("invest", PALETTE.good),
@@ -394,7 +391,8 @@ def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float)
             width - 14,
             2 * step,
             fontsize=size,
-            min_fontsize=7.5,
+            min_fontsize=MIN_FONTSIZE,
+            font=text_font(),
         )
         ax.text(
             x + 14,
@@ -407,4 +405,4 @@ def _bubble_key(ax: Axes, table: pd.DataFrame, x: float, y: float, width: float)
             linespacing=text_layout.LINESPACING,
             gid=f"attractiveness.zone_label.{zone}",
         )
-        y -= text_layout.block_height(len(lines), fs) + 3
+        y -= text_layout.block_height(len(lines), fs, font=text_font()) + 3

@@ -25,8 +25,8 @@ from ..i18n import t
 from ..layout import grid
 from ..layout.grid import Box
 from ..style import PALETTE, SIZES
-from . import _canvas as cv
-from ._common import artists, diagram, invalid, new_axes, text
+from . import _frame as frame
+from ._common import artists, diagram, invalid, text
 from ._fields import get, items, mapping
 
 SIZE = (12.0, 6.8)
@@ -98,15 +98,15 @@ def _needs(stages: list[dict[str, Any]], width: float) -> dict[str, float]:
     for key, _ in LISTS:
         needs[key] = (
             max(
-                cv.needed_items_height(s[key], inner, fontsize=_FONT) if s[key] else 0.0
+                frame.needed_items_height(s[key], inner, fontsize=_FONT) if s[key] else 0.0
                 for s in stages
             )
             + 2 * _CELL_PAD
         )
     needs["change"] = (
         max(
-            cv.needed_height(s["current"], inner, fontsize=_FONT)
-            + cv.needed_height(s["desired"], inner, fontsize=_FONT, weight="bold")
+            frame.needed_height(s["current"], inner, fontsize=_FONT)
+            + frame.needed_height(s["desired"], inner, fontsize=_FONT, weight="bold")
             for s in stages
         )
         + 2 * _CELL_PAD
@@ -116,7 +116,7 @@ def _needs(stages: list[dict[str, Any]], width: float) -> dict[str, float]:
 
 
 def _change(ax: Axes, box: Box, stage: dict[str, Any], i: int) -> None:
-    cv.panel(
+    frame.panel(
         ax,
         box,
         gid=f"behaviour.change.{i}.box",
@@ -125,13 +125,13 @@ def _change(ax: Axes, box: Box, stage: dict[str, Any], i: int) -> None:
         linewidth=1.0,
     )
     inner = box.inset(_CELL_PAD)
-    current_need = cv.needed_height(stage["current"], inner.width, fontsize=_FONT)
-    desired_need = cv.needed_height(stage["desired"], inner.width, fontsize=_FONT, weight="bold")
+    current_need = frame.needed_height(stage["current"], inner.width, fontsize=_FONT)
+    desired_need = frame.needed_height(stage["desired"], inner.width, fontsize=_FONT, weight="bold")
     shares = grid.sizes([current_need, desired_need], inner.height - _ARROW)
     current, rest = inner.take(shares[0], "top")
     arrow, desired = rest.take(_ARROW, "top")
     if stage["current"]:
-        cv.label(
+        frame.label(
             ax,
             current,
             stage["current"],
@@ -141,7 +141,7 @@ def _change(ax: Axes, box: Box, stage: dict[str, Any], i: int) -> None:
             va="center",
         )
     x = arrow.center[0]
-    cv.add(
+    frame.add(
         ax,
         FancyArrow(
             x,
@@ -157,7 +157,7 @@ def _change(ax: Axes, box: Box, stage: dict[str, Any], i: int) -> None:
             zorder=3,
         ),
     )
-    cv.label(
+    frame.label(
         ax,
         desired,
         stage["desired"],
@@ -177,10 +177,10 @@ def _row_labels(ax: Axes, column: Box, rows: dict[str, Box]) -> None:
         box = Box(column.x, row.y, column.width, row.height)
         if key == "change":
             box = Box(column.x, row.y, column.width, rows["stage"].top - row.y)
-        cv.panel(
+        frame.panel(
             ax, box.take(3, "left")[0], gid=f"behaviour.row.{key}.bar", face=colours[key], radius=1
         )
-        cv.label(
+        frame.label(
             ax,
             box.inset(8, 2).take(box.width - 8, "right")[0],
             t(f"diagram_text.behaviour.{key}"),
@@ -190,7 +190,7 @@ def _row_labels(ax: Axes, column: Box, rows: dict[str, Box]) -> None:
             color=colours[key],
             va="center",
         )
-        cv.panel(ax, box, gid=f"behaviour.row.{key}.box", face="none")
+        frame.panel(ax, box, gid=f"behaviour.row.{key}.box", face="none")
 
 
 @diagram(size=SIZE)
@@ -221,16 +221,15 @@ def behaviour_map(data: Any, *, ax: Axes | None = None, lang: str | None = None)
         If a field is missing or of the wrong kind; the message names it.
     """
     title, stages = _read(data)
-    fresh = ax is None
-    if fresh:  # as tall as the content needs
+    if ax is None:  # as tall as the content needs
         sketch = _frame(Box(0, 0, SIZE[0] * 72, 1000).inset(10), title, len(stages))
         needs = _needs(stages, sketch[3][0].width)
         tall = sum(needs.values()) + _ROW_GAP * (len(ROWS) - 1) + 20 + (32 if title else 0)
-        ax = new_axes(None, (SIZE[0], min(max(tall / 72, _HEIGHTS[0]), _HEIGHTS[1])))
-    page = cv.canvas(ax, fill_figure=fresh).inset(10)
+        ax = frame.new_axes(None, (SIZE[0], min(max(tall / 72, _HEIGHTS[0]), _HEIGHTS[1])))
+    page = frame.page(ax).inset(10)
     head, label_column, body, columns = _frame(page, title, len(stages))
     if head is not None:
-        cv.label(
+        frame.label(
             ax,
             head,
             title,
@@ -245,7 +244,7 @@ def behaviour_map(data: Any, *, ax: Axes | None = None, lang: str | None = None)
     rows = dict(zip(ROWS, grid.split(body, heights, gap=_ROW_GAP, axis="y"), strict=True))
     _row_labels(ax, label_column, rows)
     sizes = {  # one size per row, so a row reads as one
-        key: cv.common_size(
+        key: frame.common_size(
             [stage[key] for stage in stages],
             [Box(c.x, rows[key].y, c.width, rows[key].height).inset(_CELL_PAD) for c in columns],
             fontsize=_FONT,
@@ -260,14 +259,14 @@ def behaviour_map(data: Any, *, ax: Axes | None = None, lang: str | None = None)
             column.width + (0 if last else _GAP - 4),
             rows["stage"].height,
         )
-        cv.polygon(
+        frame.polygon(
             ax,
             grid.chevron(band, 10, first=i == 0),
             gid=f"behaviour.stage.{i}.box",
-            face=PALETTE.primary if i % 2 == 0 else cv.tint(PALETTE.primary, 0.8),
+            face=PALETTE.primary if i % 2 == 0 else frame.tint(PALETTE.primary, 0.8),
         )
         name = band.inset(6, 3).take(band.width - 12 - (0 if i == 0 else 10), "right")[0]
-        cv.label(
+        frame.label(
             ax,
             name,
             stage["stage"],
@@ -283,9 +282,9 @@ def behaviour_map(data: Any, *, ax: Axes | None = None, lang: str | None = None)
         for key, colour in LISTS:
             row = rows[key]
             cell = Box(column.x, row.y, column.width, row.height)
-            cv.panel(ax, cell, gid=f"behaviour.{key}.{i}.box", face=cv.tint(colour, 0.1))
+            frame.panel(ax, cell, gid=f"behaviour.{key}.{i}.box", face=frame.tint(colour, 0.1))
             if stage[key]:
-                cv.bullets(
+                frame.bullets(
                     ax,
                     cell.inset(_CELL_PAD),
                     stage[key],

@@ -27,8 +27,8 @@ from ..i18n import t
 from ..layout import grid
 from ..layout.grid import Box
 from ..style import PALETTE, SIZES
-from . import _canvas as cv
-from ._common import artists, diagram, invalid, new_axes, number, records, text
+from . import _frame as frame
+from ._common import artists, diagram, invalid, number, records, text
 from ._fields import mapping
 
 SIZE = (11.0, 6.0)
@@ -95,7 +95,10 @@ def _frame(page: Box) -> tuple[Box, list[float]]:
 
 def _row_needs(rows: list[dict[str, Any]], width: float) -> list[float]:
     return [
-        max(cv.needed_height(r["statement"], width - 2 * cv.PAD, fontsize=SIZES["base"]) + 12, 30.0)
+        max(
+            frame.needed_height(r["statement"], width - 2 * frame.PAD, fontsize=SIZES["base"]) + 12,
+            30.0,
+        )
         for r in rows
     ]
 
@@ -104,8 +107,8 @@ def _score_cell(ax: Axes, box: Box, score: float, colour: str, gid: str) -> None
     side = min(box.width - 8, box.height - 6, 24)
     square = Box(box.center[0] - side / 2, box.center[1] - side / 2, side, side)
     strength = 0.15 + 0.85 * (score - _SCALE[0]) / (_SCALE[1] - _SCALE[0])
-    cv.panel(ax, square, gid=f"{gid}.box", face=cv.tint(colour, strength), radius=4, zorder=2)
-    cv.label(
+    frame.panel(ax, square, gid=f"{gid}.box", face=frame.tint(colour, strength), radius=4, zorder=2)
+    frame.label(
         ax,
         square,
         f"{score:g}",
@@ -119,11 +122,11 @@ def _score_cell(ax: Axes, box: Box, score: float, colour: str, gid: str) -> None
 
 
 def _mean_cell(ax: Axes, box: Box, mean: float, colour: str, gid: str) -> None:
-    cv.panel(ax, box, gid=f"{gid}.box", face="none", radius=0)
+    frame.panel(ax, box, gid=f"{gid}.box", face="none", radius=0)
     track, value = box.inset(4, 0).take(box.width * 0.62, "left", gap=6)
     bar = Box(track.x, track.center[1] - 5, track.width, 10)
-    cv.panel(ax, bar, gid=f"{gid}.track", face=PALETTE.grid, radius=2, zorder=2)
-    cv.add(
+    frame.panel(ax, bar, gid=f"{gid}.track", face=PALETTE.grid, radius=2, zorder=2)
+    frame.add(
         ax,
         Rectangle(
             (bar.x, bar.y),
@@ -135,7 +138,7 @@ def _mean_cell(ax: Axes, box: Box, mean: float, colour: str, gid: str) -> None:
             zorder=3,
         ),
     )
-    cv.label(
+    frame.label(
         ax,
         value,
         fmt.number(mean, 1),
@@ -178,8 +181,7 @@ def brand_assessment(data: Any, *, ax: Axes | None = None, lang: str | None = No
         t("diagram_text.brand.title_brand", brand=brand) if brand else t("diagram_text.brand.title")
     )
     kinds = [k for k in KINDS if any(r["kind"] == k for r in rows)]
-    fresh = ax is None
-    if fresh:
+    if ax is None:
         width = SIZE[0] * 72 - 20
         statement = width * 3.2 / 8.8
         tall = (
@@ -190,10 +192,10 @@ def brand_assessment(data: Any, *, ax: Axes | None = None, lang: str | None = No
             + 34
             + 20
         )
-        ax = new_axes(None, (SIZE[0], min(max(tall / 72, _HEIGHTS[0]), _HEIGHTS[1])))
-    page = cv.canvas(ax, fill_figure=fresh).inset(10)
+        ax = frame.new_axes(None, (SIZE[0], min(max(tall / 72, _HEIGHTS[0]), _HEIGHTS[1])))
+    page = frame.page(ax).inset(10)
     head, page = page.take(24, "top", gap=10)
-    cv.label(
+    frame.label(
         ax, head, title, gid="brand.title.text", fontsize=SIZES["title"], weight="bold", va="center"
     )
     table, weights = _frame(page)
@@ -204,12 +206,14 @@ def brand_assessment(data: Any, *, ax: Axes | None = None, lang: str | None = No
         t("diagram_text.brand.mean"),
     ]
     cells = grid.split(header, weights, gap=4)
-    size = cv.common_size(
+    size = frame.common_size(
         names, [c.inset(6, 4) for c in cells], fontsize=SIZES["small"] + 0.5, weight="bold"
     )
     for j, (cell, name) in enumerate(zip(cells, names, strict=True)):
-        cv.panel(ax, cell, gid=f"brand.head.{j}.box", face=cv.tint(PALETTE.primary, 0.1), radius=3)
-        cv.label(
+        frame.panel(
+            ax, cell, gid=f"brand.head.{j}.box", face=frame.tint(PALETTE.primary, 0.1), radius=3
+        )
+        frame.label(
             ax,
             cell.inset(6, 4),
             name,
@@ -233,8 +237,10 @@ def brand_assessment(data: Any, *, ax: Axes | None = None, lang: str | None = No
     for kind in kinds:
         colour = KINDS[kind]
         band = next(bands)
-        cv.panel(ax, band.take(3, "left")[0], gid=f"brand.group.{kind}.bar", face=colour, radius=1)
-        cv.label(
+        frame.panel(
+            ax, band.take(3, "left")[0], gid=f"brand.group.{kind}.bar", face=colour, radius=1
+        )
+        frame.label(
             ax,
             band.inset(10, 2),
             t(f"diagram_text.brand.{kind}"),
@@ -244,20 +250,20 @@ def brand_assessment(data: Any, *, ax: Axes | None = None, lang: str | None = No
             color=colour,
             va="center",
         )
-        cv.panel(ax, band, gid=f"brand.group.{kind}.box", face="none")
+        frame.panel(ax, band, gid=f"brand.group.{kind}.box", face="none")
         for row in (r for r in rows if r["kind"] == kind):
             line = next(bands)
-            cv.panel(
+            frame.panel(
                 ax,
                 line,
                 gid=f"brand.row.{k}.box",
-                face=cv.tint(colour, 0.06 if k % 2 else 0.1),
+                face=frame.tint(colour, 0.06 if k % 2 else 0.1),
                 radius=3,
             )
             cells = grid.split(line, weights, gap=4)
-            cv.label(
+            frame.label(
                 ax,
-                cells[0].inset(cv.PAD, 4),
+                cells[0].inset(frame.PAD, 4),
                 row["statement"],
                 gid=f"brand.row.{k}.statement",
                 fontsize=SIZES["base"],

@@ -29,19 +29,8 @@ from .. import fmt, kpi
 from ..i18n import t
 from ..layout import text as text_layout
 from ..style import PALETTE, SIZES
-from ._common import (
-    MARGIN,
-    artists,
-    boxed_text,
-    canvas,
-    diagram,
-    heading,
-    invalid,
-    new_axes,
-    number,
-    records,
-    text,
-)
+from ._common import artists, diagram, invalid, number, records, text
+from ._frame import MARGIN, boxed_text, heading, new_axes, page, text_font
 
 __all__ = ["artists", "kpi_dashboard", "status"]
 
@@ -200,8 +189,9 @@ def kpi_dashboard(
         raise invalid("columns", columns, t("diagrams.problem.minimum", low=1))
     cols = columns or min(len(tiles), 3)
     rows = math.ceil(len(tiles) / cols)
-    ax = new_axes(ax, (SIZE[0], 1.3 + 1.75 * rows), frame=False)
-    width, height = canvas(ax)
+    ax = new_axes(ax, (SIZE[0], 1.3 + 1.75 * rows))
+    sheet = page(ax)
+    width, height = sheet.width, sheet.height
     top = heading(
         ax,
         t("diagrams.dashboard.title") if title is None else title,
@@ -263,7 +253,7 @@ def _draw_tile(
         gid=f"dashboard.name.{i}",
     )
     detail_size = SIZES["small"] + 0.5
-    line = text_layout.line_height(detail_size) + 2
+    line = text_layout.line_height(detail_size, font=text_font()) + 2
     value_top = y + h - pad - name_h - 4
     value_h = min(36.0, value_top - (y + pad) - 3 * line)
     boxed_text(

@@ -24,18 +24,8 @@ from ..i18n import t
 from ..layout import funnel as geometry
 from ..layout import text as text_layout
 from ..style import PALETTE, SIZES
-from ._common import (
-    MARGIN,
-    artists,
-    boxed_text,
-    canvas,
-    category,
-    diagram,
-    heading,
-    invalid,
-    new_axes,
-    plan_section,
-)
+from ._common import artists, category, diagram, invalid, plan_section
+from ._frame import MARGIN, boxed_text, heading, new_axes, page, text_font
 from ._stages import stage_counts
 
 __all__ = ["artists", "purchase_funnel"]
@@ -104,8 +94,9 @@ def purchase_funnel(
         raise invalid(
             "scale", scale, t("diagrams.problem.choice", choices=", ".join(geometry.SCALES))
         )
-    ax = new_axes(ax, SIZE, frame=False)
-    width, height = canvas(ax)
+    ax = new_axes(ax, SIZE)
+    sheet = page(ax)
+    width, height = sheet.width, sheet.height
     default_note = t("diagrams.funnel.note_sqrt") if scale == "sqrt" else ""
     top = heading(
         ax,
@@ -240,7 +231,7 @@ def _leverage(leverage: Sequence[str], keys: list[str]) -> dict[str, int]:
 def _count_label(ax: Axes, label: str, centre: float, bar_width: float, mid: float, key: str):
     """The count inside the bar when it fits, else just right of it."""
     size = SIZES["label"]
-    fits = text_layout.text_width(label, fontsize=size, weight="bold") + 12 <= bar_width
+    fits = text_layout.text_width(label, fontsize=size, font=text_font("bold")) + 12 <= bar_width
     x = centre if fits else centre + bar_width / 2 + 6
     ax.text(
         x,

@@ -23,8 +23,8 @@ from ..i18n import t
 from ..layout import ladder
 from ..layout.grid import Box
 from ..style import PALETTE, SIZES
-from . import _canvas as cv
-from ._common import artists, diagram, invalid, new_axes, text
+from . import _frame as frame
+from ._common import artists, diagram, invalid, text
 from ._fields import get, items, mapping
 
 SIZE = (11.0, 6.4)
@@ -112,14 +112,13 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
         If a level is missing or empty, has more than five phrases, or a link points nowhere.
     """
     spec = _read(data)
-    fresh = ax is None
-    ax = new_axes(ax, SIZE)
-    page = cv.canvas(ax, fill_figure=fresh).inset(10)
+    ax = frame.new_axes(ax, SIZE)
+    page = frame.page(ax).inset(10)
     title = t("diagram_text.ladder.title")
     if spec["brand"]:
         title = t("diagram_text.ladder.title_brand", brand=spec["brand"])
     head, page = page.take(24, "top", gap=10)
-    cv.label(
+    frame.label(
         ax,
         head,
         title,
@@ -133,10 +132,12 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
     for level, ((key, colour), rung) in enumerate(
         zip(LEVELS, ladder.rungs(page, len(LEVELS), gap=_RUNG_GAP), strict=True)
     ):
-        cv.panel(ax, rung, gid=f"ladder.rung.{level}.box", face=cv.tint(colour, 0.12), radius=6)
+        frame.panel(
+            ax, rung, gid=f"ladder.rung.{level}.box", face=frame.tint(colour, 0.12), radius=6
+        )
         tab, shelf = rung.take(_TAB, "left", gap=0)
-        cv.panel(ax, tab, gid=f"ladder.rung.{level}.tab", face=colour, radius=6, zorder=2)
-        cv.label(
+        frame.panel(ax, tab, gid=f"ladder.rung.{level}.tab", face=colour, radius=6, zorder=2)
+        frame.label(
             ax,
             tab.inset(8, 6),
             t(f"diagram_text.ladder.{key}"),
@@ -149,13 +150,13 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
         )
         slots = ladder.slots(shelf.inset(12, 10), len(spec["levels"][level]), gap=12, max_width=220)
         tall = max(
-            cv.needed_height(phrase, slots[0].width - 16, fontsize=SIZES["base"]) + 24
+            frame.needed_height(phrase, slots[0].width - 16, fontsize=SIZES["base"]) + 24
             for phrase in spec["levels"][level]
         )
         slots = [slot.inset(0, max((slot.height - max(tall, 52.0)) / 2, 0)) for slot in slots]
         boxes.append(slots)
         for i, (slot, phrase) in enumerate(zip(slots, spec["levels"][level], strict=True)):
-            cv.panel(
+            frame.panel(
                 ax,
                 slot,
                 gid=f"ladder.item.{level}.{i}.box",
@@ -164,7 +165,7 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
                 linewidth=1.2,
                 zorder=3,
             )
-            cv.label(
+            frame.label(
                 ax,
                 slot.inset(8, 6),
                 phrase,
@@ -189,7 +190,7 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
                 zorder=2.5,
             )
     x = rail.x + rail.width / 2
-    cv.add(
+    frame.add(
         ax,
         FancyArrow(
             x,
@@ -200,7 +201,7 @@ def benefit_ladder(data: Any, *, ax: Axes | None = None, lang: str | None = None
             head_width=14,
             head_length=12,
             length_includes_head=True,
-            color=cv.tint(PALETTE.muted, 0.45),
+            color=frame.tint(PALETTE.muted, 0.45),
             gid="ladder.rail",
             zorder=1,
         ),

@@ -29,18 +29,8 @@ from .. import fmt
 from ..analysis.segmentation import Segmentation
 from ..i18n import t
 from ..style import PALETTE, SIZES
-from ._common import (
-    MARGIN,
-    artists,
-    boxed_text,
-    canvas,
-    column_label,
-    diagram,
-    heading,
-    invalid,
-    level_label,
-    new_axes,
-)
+from ._common import artists, column_label, diagram, invalid, level_label
+from ._frame import MARGIN, boxed_text, heading, new_axes, page
 
 __all__ = ["artists", "segment_matrix"]
 
@@ -90,8 +80,9 @@ def segment_matrix(
     if not isinstance(data, Segmentation):
         raise invalid("data", type(data).__name__, t("diagrams.problem.segmentation"))
     rows, cols = data.rows.levels[::-1], data.cols.levels
-    ax = new_axes(ax, SIZE, frame=False)
-    width, height = canvas(ax)
+    ax = new_axes(ax, SIZE)
+    sheet = page(ax)
+    width, height = sheet.width, sheet.height
     value_name = column_label(table, data.value, lang)
     top = heading(
         ax,

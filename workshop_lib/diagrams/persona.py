@@ -20,8 +20,8 @@ from matplotlib.patches import Circle
 from ..i18n import t
 from ..layout.grid import Box, split
 from ..style import PALETTE, SIZES
-from . import _canvas as cv
-from ._common import artists, diagram, new_axes, text
+from . import _frame as frame
+from ._common import artists, diagram, text
 from ._fields import get, items, mapping
 
 SIZE = (11.0, 5.5)
@@ -64,11 +64,11 @@ def _read(data: Any) -> dict[str, Any]:
 
 
 def _header(ax: Axes, box: Box, card: dict[str, Any]) -> None:
-    cv.panel(ax, box, gid="persona.header.box", face=PALETTE.primary, radius=6)
+    frame.panel(ax, box, gid="persona.header.box", face=PALETTE.primary, radius=6)
     inner = box.inset(14, 8)
     radius = min(inner.height / 2, 24)
     cx, cy = inner.x + radius, inner.y + inner.height / 2
-    cv.add(
+    frame.add(
         ax,
         Circle(
             (cx, cy),
@@ -97,7 +97,7 @@ def _header(ax: Axes, box: Box, card: dict[str, Any]) -> None:
     if card["segment"]:
         tag, rest = rest.take(min(rest.width * 0.32, 200), "right", gap=12)
     name, role = rest.take(rest.height * 0.55, "top")
-    cv.label(
+    frame.label(
         ax,
         name,
         card["name"],
@@ -109,7 +109,7 @@ def _header(ax: Axes, box: Box, card: dict[str, Any]) -> None:
         va="bottom",
     )
     if card["role"]:
-        cv.label(
+        frame.label(
             ax,
             role.take(role.height - 2, "bottom")[0],
             card["role"],
@@ -119,8 +119,8 @@ def _header(ax: Axes, box: Box, card: dict[str, Any]) -> None:
         )
     if tag is not None:
         pill = Box(tag.x, tag.y + tag.height / 2 - 13, tag.width, 26)
-        cv.panel(ax, pill, gid="persona.segment.box", face=PALETTE.accent, radius=13, zorder=2)
-        cv.label(
+        frame.panel(ax, pill, gid="persona.segment.box", face=PALETTE.accent, radius=13, zorder=2)
+        frame.label(
             ax,
             pill.inset(10, 4),
             card["segment"],
@@ -134,10 +134,10 @@ def _header(ax: Axes, box: Box, card: dict[str, Any]) -> None:
 
 
 def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
-    cv.panel(ax, box, gid="persona.portrait.box", face=cv.tint(PALETTE.muted, 0.08), radius=6)
-    inner = box.inset(cv.PAD * 2, cv.PAD * 2)
+    frame.panel(ax, box, gid="persona.portrait.box", face=frame.tint(PALETTE.muted, 0.08), radius=6)
+    inner = box.inset(frame.PAD * 2, frame.PAD * 2)
     title, body = inner.take(18, "top", gap=8)
-    cv.label(
+    frame.label(
         ax,
         title,
         t("diagram_text.persona.portrait"),
@@ -159,7 +159,7 @@ def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
                 gid=f"persona.portrait.facts.rule.{i}",
             )
             left, right = fact_box.inset(0, 3).take(fact_box.width * 0.55, "left", gap=8)
-            cv.label(
+            frame.label(
                 ax,
                 left,
                 name,
@@ -168,7 +168,7 @@ def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
                 color=PALETTE.muted,
                 va="center",
             )
-            cv.label(
+            frame.label(
                 ax,
                 right,
                 value,
@@ -179,14 +179,14 @@ def _portrait(ax: Axes, box: Box, card: dict[str, Any]) -> None:
                 va="center",
             )
     if card["portrait"]:
-        cv.label(
+        frame.label(
             ax, body, card["portrait"], gid="persona.portrait.text", fontsize=13.5, balanced=False
         )
 
 
 def _quote(ax: Axes, box: Box, quote: str) -> None:
-    cv.panel(ax, box, gid="persona.quote.box", face=cv.tint(PALETTE.accent, 0.1), radius=6)
-    mark, words = box.inset(cv.PAD * 2, cv.PAD).take(30, "left", gap=6)
+    frame.panel(ax, box, gid="persona.quote.box", face=frame.tint(PALETTE.accent, 0.1), radius=6)
+    mark, words = box.inset(frame.PAD * 2, frame.PAD).take(30, "left", gap=6)
     # A Latin face: the CJK font draws "“" at the right of a full-width cell.
     ax.text(
         mark.x,
@@ -201,7 +201,7 @@ def _quote(ax: Axes, box: Box, quote: str) -> None:
         gid="persona.quote.mark",
         zorder=3,
     )
-    cv.label(
+    frame.label(
         ax,
         words,
         quote,
@@ -215,16 +215,16 @@ def _quote(ax: Axes, box: Box, quote: str) -> None:
 
 def _lists(ax: Axes, box: Box, card: dict[str, Any]) -> None:
     columns = split(box, [1, 1, 1], gap=10)
-    size = cv.common_size(
+    size = frame.common_size(
         [card[key] for key, _ in SECTIONS],
-        [c.take(30, "top")[1].inset(cv.PAD * 2, cv.PAD * 2) for c in columns],
+        [c.take(30, "top")[1].inset(frame.PAD * 2, frame.PAD * 2) for c in columns],
         fontsize=SIZES["base"],
     )
     for (key, color), column in zip(SECTIONS, columns, strict=True):
-        cv.panel(ax, column, gid=f"persona.{key}.box", face=cv.tint(color, 0.07), radius=6)
+        frame.panel(ax, column, gid=f"persona.{key}.box", face=frame.tint(color, 0.07), radius=6)
         head, body = column.take(30, "top")
-        cv.panel(ax, head, gid=f"persona.{key}.head", face=color, radius=6, zorder=2)
-        cv.panel(
+        frame.panel(ax, head, gid=f"persona.{key}.head", face=color, radius=6, zorder=2)
+        frame.panel(
             ax,
             head.take(6, "bottom")[0],
             gid=f"persona.{key}.head_foot",
@@ -232,9 +232,9 @@ def _lists(ax: Axes, box: Box, card: dict[str, Any]) -> None:
             radius=0,
             zorder=2,
         )
-        cv.label(
+        frame.label(
             ax,
-            head.inset(cv.PAD * 2, 4),
+            head.inset(frame.PAD * 2, 4),
             t(f"diagram_text.persona.{key}"),
             gid=f"persona.{key}.title",
             fontsize=SIZES["label"],
@@ -243,9 +243,9 @@ def _lists(ax: Axes, box: Box, card: dict[str, Any]) -> None:
             va="center",
         )
         if card[key]:
-            cv.bullets(
+            frame.bullets(
                 ax,
-                body.inset(cv.PAD * 2, cv.PAD * 2),
+                body.inset(frame.PAD * 2, frame.PAD * 2),
                 card[key],
                 gid=f"persona.{key}.items",
                 fontsize=size,
@@ -279,9 +279,8 @@ def persona_card(data: Any, *, ax: Axes | None = None, lang: str | None = None) 
         If a field is missing or of the wrong kind; the message names it.
     """
     card = _read(data)
-    fresh = ax is None
-    ax = new_axes(ax, SIZE)
-    page = cv.canvas(ax, fill_figure=fresh).inset(8)
+    ax = frame.new_axes(ax, SIZE)
+    page = frame.page(ax).inset(8)
     header, body = page.take(min(72, page.height * 0.2), "top", gap=10)
     _header(ax, header, card)
     left, right = body.take(body.width * 0.36, "left", gap=10)

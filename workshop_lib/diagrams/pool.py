@@ -23,7 +23,8 @@ from ..i18n import t
 from ..layout import pool as geometry
 from ..layout import text as text_layout
 from ..style import PALETTE, SIZES
-from ._common import MARGIN, artists, boxed_text, canvas, category, diagram, heading, new_axes
+from ._common import artists, category, diagram
+from ._frame import MARGIN, MIN_FONTSIZE, boxed_text, heading, new_axes, page, text_font
 from ._stages import stage_counts
 
 __all__ = ["artists", "market_pool"]
@@ -73,8 +74,9 @@ def market_pool(
         ``pool.count.<key>``, ``pool.share.<key>`` and ``pool.leader.<key>``.
     """
     levels = stage_counts(data, period=period)
-    ax = new_axes(ax, SIZE, frame=False)
-    width, height = canvas(ax)
+    ax = new_axes(ax, SIZE)
+    sheet = page(ax)
+    width, height = sheet.width, sheet.height
     top = heading(
         ax,
         t("diagrams.pool.title") if title is None else title,
@@ -101,7 +103,7 @@ def market_pool(
         texts.append((key, category("stage", key, lang), fmt.count(count), share))
     column_w = min(
         max(
-            text_layout.text_width(name, fontsize=SIZES["label"], weight="bold")
+            text_layout.text_width(name, fontsize=SIZES["label"], font=text_font("bold"))
             for _, name, _, _ in texts
         )
         + 4,
@@ -109,7 +111,11 @@ def market_pool(
     )
     column_w = max(
         column_w,
-        max(text_layout.text_width(share, fontsize=SIZES["small"]) for *_, share in texts) + 4,
+        max(
+            text_layout.text_width(share, fontsize=SIZES["small"], font=text_font())
+            for *_, share in texts
+        )
+        + 4,
     )
     column_w = min(column_w, inner - diameter - 2 * _GUTTER)
     left = MARGIN + max(0.0, (inner - diameter - _GUTTER - column_w) / 2)
@@ -175,12 +181,12 @@ def _label(
     x, y = xy
     width, height = box
     sizes = (SIZES["label"], SIZES["label"], SIZES["small"])
-    heights = [text_layout.block_height(1, s) for s in sizes]
+    heights = [text_layout.block_height(1, s, font=text_font()) for s in sizes]
     room = max(height - sum(heights[1:]) - 4, heights[0])
     name_lines, name_size = text_layout.fit(
-        name, width, room, fontsize=sizes[0], min_fontsize=7.5, weight="bold"
+        name, width, room, fontsize=sizes[0], min_fontsize=MIN_FONTSIZE, font=text_font("bold")
     )
-    heights[0] = text_layout.block_height(len(name_lines), name_size, weight="bold")
+    heights[0] = text_layout.block_height(len(name_lines), name_size, font=text_font("bold"))
     y_top = y + sum(heights) / 2
     specs = (
         ("\n".join(name_lines), name_size, "bold", PALETTE.ink, "name"),

@@ -1,9 +1,10 @@
 """Measure, wrap and fit text into boxes, for Chinese and English alike.
 
-Widths come from the font matplotlib draws with (the workbook's CJK font, see
-:func:`workshop_lib.style.cjk_font`): each character's advance is read once from the font file
-and cached, so wrapping a paragraph costs microseconds, not a renderer call per try.
-All lengths are in typographic points (1/72 inch), independent of the figure's dpi.
+Widths come from the font the text is drawn with, which the caller passes in as a :class:`Font`
+(the diagrams find theirs with :meth:`Font.find` from the style's font family): each
+character's advance is read once from the font file and cached, so wrapping a paragraph costs
+microseconds, not a renderer call per try. All lengths are in typographic points (1/72 inch),
+independent of the figure's dpi.
 
 Line breaking follows the habits of each script:
 
@@ -14,11 +15,12 @@ Line breaking follows the habits of each script:
 
 Examples
 --------
->>> wrap("市场范围与购买流程", 50, fontsize=10)
+>>> font = Font.find("Noto Sans CJK SC")
+>>> wrap("市场范围与购买流程", 50, fontsize=10, font=font)
 ['市场范围', '与购买流', '程']
->>> wrap("Draw the pool of patients", 80, fontsize=10)
+>>> wrap("Draw the pool of patients", 80, fontsize=10, font=font)
 ['Draw the pool of', 'patients']
->>> fit("患者教育", 100, 20, fontsize=12, min_fontsize=8)
+>>> fit("患者教育", 100, 20, fontsize=12, min_fontsize=8, font=font)
 (['患者教育'], 12.0)
 """
 
@@ -27,10 +29,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from matplotlib import ft2font
-from matplotlib.font_manager import FontProperties, fontManager, get_font
+from matplotlib.font_manager import FontProperties, findfont, get_font
+
+from ..i18n import t
 
 LINESPACING = 1.3
 """Line height as a multiple of the font's ascent plus descent; pass it to ``ax.text``."""
@@ -57,48 +63,68 @@ CLOSING = frozenset(
 _NO_BREAK_AFTER_HYPHEN = re.compile(r"\d")
 
 
-def _family() -> tuple[str, ...]:
-    from .. import style
+@dataclass(frozen=True)
+class Font:
+    """The font file a text is drawn with; its metrics measure the text.
 
-    return tuple(style.rc_params()["font.family"])
+    Parameters
+    ----------
+    file : str
+        The font file, as :func:`matplotlib.font_manager.findfont` returns it (for a font
+        collection such as a ``.ttc``, a path that also names the face).
+
+    Examples
+    --------
+    >>> regular, bold = Font.find("Noto Sans CJK SC"), Font.find("Noto Sans CJK SC", weight="bold")
+    >>> text_width("Rx", fontsize=10, font=bold) > text_width("Rx", fontsize=10, font=regular)
+    True
+    """
+
+    file: str
+
+    @classmethod
+    def find(cls, family: str | Sequence[str], *, weight: str = "normal") -> Font:
+        """Return the font matplotlib draws ``family`` at ``weight`` with.
+
+        Parameters
+        ----------
+        family : str or sequence of str
+            As matplotlib's ``font.family`` setting (a family name, or names in order).
+        weight : {"normal", "bold"}, optional
+        """
+        names = [family] if isinstance(family, str) else list(family)
+        return cls(findfont(FontProperties(family=names, weight=weight)))
 
 
 @cache
-def _font_for(weight: str):
-    """The matplotlib font object (with its fallbacks) used for ``weight`` text."""
-    props = FontProperties(family=list(_family()), weight=weight)
-    return get_font(fontManager._find_fonts_by_props(props))
-
-
-@cache
-def _advance_em(char: str, weight: str) -> float:
+def _advance_em(char: str, font: Font) -> float:
     """Advance width of one character, as a fraction of the font size."""
     if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufeff":
         return 0.0
-    font = _font_for(weight)
-    font.set_size(_REFERENCE_SIZE, 72)  # the font object is shared with the renderer
+    face = get_font(font.file)
+    face.set_size(_REFERENCE_SIZE, 72)  # the font object is shared with the renderer
     try:
-        glyph = font.load_char(ord(char), flags=ft2font.LoadFlags.NO_HINTING)
-    except RuntimeError:  # in none of the fonts: matplotlib draws a box about 1 em wide
+        glyph = face.load_char(ord(char), flags=ft2font.LoadFlags.NO_HINTING)
+    except RuntimeError:  # not in the font: matplotlib draws a box about 1 em wide
         return 1.0
     return glyph.linearHoriAdvance / 65536 / _REFERENCE_SIZE
 
 
 @cache
-def _em_height(weight: str) -> float:
+def _em_height(font: Font) -> float:
     """Ascent plus descent of the font as a fraction of its size (what matplotlib lays out)."""
-    font = _font_for(weight)
+    face = get_font(font.file)
     for table, ascent, descent in (
         ("OS/2", "sTypoAscender", "sTypoDescender"),
         ("hhea", "ascent", "descent"),
     ):
-        metrics = font.get_sfnt_table(table)
+        metrics = face.get_sfnt_table(table)
         if metrics:
-            return (metrics[ascent] - metrics[descent]) / font.get_sfnt_table("head")["unitsPerEm"]
+            return (metrics[ascent] - metrics[descent]) / face.get_sfnt_table("head")["unitsPerEm"]
     return 1.2
 
 
-def text_width(text: str, *, fontsize: float, weight: str = "normal") -> float:
+def text_width(text: str, *, fontsize: float, font: Font) -> float:
     """Return the width in points of one line of ``text``.
 
     Parameters
@@ -107,7 +133,8 @@ def text_width(text: str, *, fontsize: float, weight: str = "normal") -> float:
         A single line (newlines are measured as nothing).
     fontsize : float
         In points.
-    weight : {"normal", "bold"}, optional
+    font : Font
+        The font the text is drawn with.
 
     Returns
     -------
@@ -115,33 +142,35 @@ def text_width(text: str, *, fontsize: float, weight: str = "normal") -> float:
 
     Examples
     --------
-    >>> round(text_width("市场", fontsize=10), 1)
+    >>> font = Font.find("Noto Sans CJK SC")
+    >>> round(text_width("市场", fontsize=10, font=font), 1)
     20.6
     """
-    em = sum(_advance_em(c, weight) for c in text if c != "\n")
+    em = sum(_advance_em(c, font) for c in text if c != "\n")
     return em * fontsize * _ALLOWANCE
 
 
-def line_height(fontsize: float, *, weight: str = "normal", linespacing: float = LINESPACING):
+def line_height(fontsize: float, *, font: Font, linespacing: float = LINESPACING):
     """Return the height in points of one line of text drawn with ``linespacing``.
 
     Examples
     --------
-    >>> line_height(10, linespacing=1.0)
+    >>> font = Font.find("Noto Sans CJK SC")
+    >>> line_height(10, linespacing=1.0, font=font)
     10.0
     """
-    return linespacing * _em_height(weight) * fontsize
+    return linespacing * _em_height(font) * fontsize
 
 
 def block_height(
-    n_lines: int, fontsize: float, *, weight: str = "normal", linespacing: float = LINESPACING
+    n_lines: int, fontsize: float, *, font: Font, linespacing: float = LINESPACING
 ) -> float:
     """Return the height in points of ``n_lines`` lines, as matplotlib lays them out.
 
     Matplotlib gives every line of a text with a numeric ``linespacing`` the same height, so
     the block is ``n_lines`` line heights tall.
     """
-    return n_lines * line_height(fontsize, weight=weight, linespacing=linespacing)
+    return n_lines * line_height(fontsize, font=font, linespacing=linespacing)
 
 
 def _is_cjk(char: str) -> bool:
@@ -203,7 +232,7 @@ def _atoms(paragraph: str) -> tuple[str, ...]:
     return tuple(glued)
 
 
-def _split_long(piece: str, max_width: float, fontsize: float, weight: str) -> list[str]:
+def _split_long(piece: str, max_width: float, fontsize: float, font: Font) -> list[str]:
     """Cut a piece wider than the line into parts that fit; Latin parts end with a hyphen."""
 
     def latin(char: str) -> bool:
@@ -213,7 +242,7 @@ def _split_long(piece: str, max_width: float, fontsize: float, weight: str) -> l
     current = ""
     for char in piece:
         room = HYPHEN if latin(char) else ""  # a later break after ``char`` adds a hyphen
-        if current and text_width(current + char + room, fontsize=fontsize, weight=weight) > (
+        if current and text_width(current + char + room, fontsize=fontsize, font=font) > (
             max_width
         ):
             parts.append(current + (HYPHEN if latin(current[-1]) and latin(char) else ""))
@@ -227,7 +256,7 @@ def _split_long(piece: str, max_width: float, fontsize: float, weight: str) -> l
 
 @lru_cache(maxsize=4096)
 def _wrap_paragraph(
-    paragraph: str, max_width: float, fontsize: float, weight: str
+    paragraph: str, max_width: float, fontsize: float, font: Font
 ) -> tuple[str, ...]:
     """The lines of one paragraph; remembered, as a live diagram wraps the same labels again."""
     lines: list[str] = []
@@ -236,14 +265,14 @@ def _wrap_paragraph(
     for piece in _atoms(paragraph):
         if piece == " " and not line:
             continue  # no leading space on a line
-        piece_width = text_width(piece, fontsize=fontsize, weight=weight)
+        piece_width = text_width(piece, fontsize=fontsize, font=font)
         if width + piece_width <= max_width or not line:
             if piece_width > max_width and piece != " ":
-                *full, rest = _split_long(piece, max_width, fontsize, weight)
+                *full, rest = _split_long(piece, max_width, fontsize, font)
                 if line.strip():
                     lines.append(line.rstrip())
                 lines.extend(part.rstrip() for part in full)
-                line, width = rest, text_width(rest, fontsize=fontsize, weight=weight)
+                line, width = rest, text_width(rest, fontsize=fontsize, font=font)
             else:
                 line += piece
                 width += piece_width
@@ -253,16 +282,16 @@ def _wrap_paragraph(
         lines.append(line.rstrip())
         line, width = "", 0.0
         if piece_width > max_width:
-            *full, rest = _split_long(piece, max_width, fontsize, weight)
+            *full, rest = _split_long(piece, max_width, fontsize, font)
             lines.extend(part.rstrip() for part in full)
-            line, width = rest, text_width(rest, fontsize=fontsize, weight=weight)
+            line, width = rest, text_width(rest, fontsize=fontsize, font=font)
         else:
             line, width = piece, piece_width
     lines.append(line.rstrip())
     return tuple(lines)
 
 
-def wrap(text: str, max_width_pt: float, *, fontsize: float, weight: str = "normal") -> list[str]:
+def wrap(text: str, max_width_pt: float, *, fontsize: float, font: Font) -> list[str]:
     """Break ``text`` into lines no wider than ``max_width_pt``.
 
     Parameters
@@ -273,7 +302,8 @@ def wrap(text: str, max_width_pt: float, *, fontsize: float, weight: str = "norm
         The widest a line may be, in points.
     fontsize : float
         In points.
-    weight : {"normal", "bold"}, optional
+    font : Font
+        The font the text is drawn with.
 
     Returns
     -------
@@ -288,70 +318,68 @@ def wrap(text: str, max_width_pt: float, *, fontsize: float, weight: str = "norm
 
     Examples
     --------
-    >>> wrap("我们的目标（第一年）：提升处方。", 60, fontsize=10)
+    >>> font = Font.find("Noto Sans CJK SC")
+    >>> wrap("我们的目标（第一年）：提升处方。", 60, fontsize=10, font=font)
     ['我们的目标', '（第一', '年）：提升', '处方。']
-    >>> wrap("Pharmacoeconomics", 40, fontsize=10)
+    >>> wrap("Pharmacoeconomics", 40, fontsize=10, font=font)
     ['Pharm-', 'acoeco-', 'nomics']
     """
     _check_positive("max_width_pt", max_width_pt)
     _check_positive("fontsize", fontsize)
     lines: list[str] = []
     for paragraph in str(text).split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, max_width_pt, fontsize, weight))
+        lines.extend(_wrap_paragraph(paragraph, max_width_pt, fontsize, font))
     return lines
 
 
-def balance(
-    text: str, max_width_pt: float, *, fontsize: float, weight: str = "normal"
-) -> list[str]:
+def balance(text: str, max_width_pt: float, *, fontsize: float, font: Font) -> list[str]:
     """Wrap ``text`` into as few lines as :func:`wrap` does, but with lines of even length.
 
     Centred labels read better without a last line of one or two characters.
 
     Examples
     --------
-    >>> wrap("每日一次口服，无需调整剂量", 115, fontsize=10)
+    >>> font = Font.find("Noto Sans CJK SC")
+    >>> wrap("每日一次口服，无需调整剂量", 115, fontsize=10, font=font)
     ['每日一次口服，无需调整', '剂量']
-    >>> balance("每日一次口服，无需调整剂量", 115, fontsize=10)
+    >>> balance("每日一次口服，无需调整剂量", 115, fontsize=10, font=font)
     ['每日一次口服，', '无需调整剂量']
     """
-    lines = wrap(text, max_width_pt, fontsize=fontsize, weight=weight)
+    lines = wrap(text, max_width_pt, fontsize=fontsize, font=font)
     if len(lines) < 2:
         return lines
-    low = _widest_word([text], weight) * fontsize  # narrower would split a word
+    low = _widest_word([text], font) * fontsize  # narrower would split a word
     high = float(max_width_pt)
     if low >= high:
         return lines
     for _ in range(12):
         middle = (low + high) / 2
-        if len(wrap(text, middle, fontsize=fontsize, weight=weight)) <= len(lines):
+        if len(wrap(text, middle, fontsize=fontsize, font=font)) <= len(lines):
             high = middle
         else:
             low = middle
-    return wrap(text, high, fontsize=fontsize, weight=weight)
+    return wrap(text, high, fontsize=fontsize, font=font)
 
 
 def _check_positive(name: str, value: float) -> None:
     if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
-        from ..i18n import t
-
         raise ValueError(t("diagram_text.not_positive", name=name, value=repr(value)))
 
 
-def _ellipsise(line: str, max_width: float, fontsize: float, weight: str) -> str:
+def _ellipsise(line: str, max_width: float, fontsize: float, font: Font) -> str:
     """Shorten ``line`` until it plus an ellipsis fits ``max_width``."""
     cut = line.rstrip()
-    while cut and text_width(cut + ELLIPSIS, fontsize=fontsize, weight=weight) > max_width:
+    while cut and text_width(cut + ELLIPSIS, fontsize=fontsize, font=font) > max_width:
         cut = cut[:-1].rstrip()
     while cut and cut[-1] in OPENING:
         cut = cut[:-1]
     return cut.rstrip(" ,，、;；:：") + ELLIPSIS
 
 
-def _widest_word(texts: list[str], weight: str) -> float:
+def _widest_word(texts: list[str], font: Font) -> float:
     """Width at size 1 of the widest piece that a line may not break."""
     pieces = [p for text in texts for line in text.split("\n") for p in _atoms(line)]
-    return max((text_width(p, fontsize=1.0, weight=weight) for p in pieces), default=0.0)
+    return max((text_width(p, fontsize=1.0, font=font) for p in pieces), default=0.0)
 
 
 def _shrink(
@@ -360,7 +388,7 @@ def _shrink(
     height_pt,
     fontsize,
     min_fontsize,
-    weight,
+    font,
     linespacing,
     texts=(),
     indent_em=0.0,
@@ -375,31 +403,29 @@ def _shrink(
     _check_positive("fontsize", fontsize)
     _check_positive("min_fontsize", min_fontsize)
     if min_fontsize > fontsize:
-        from ..i18n import t
-
         raise ValueError(
             t("diagram_text.min_above_size", min_fontsize=min_fontsize, fontsize=fontsize)
         )
     size = float(fontsize)
-    widest = _widest_word(list(texts), weight) + indent_em
+    widest = _widest_word(list(texts), font) + indent_em
     whole_from = width_pt / widest if widest else math.inf  # largest size keeping words whole
     if whole_from < min_fontsize:
         whole_from = math.inf  # words split at every allowed size: do not insist
     while True:
         lines = make_lines(size)
-        height = block_height(len(lines), size, weight=weight, linespacing=linespacing)
+        height = block_height(len(lines), size, font=font, linespacing=linespacing)
         if height <= height_pt and size <= whole_from:
             return lines, size
         if size - 0.5 < min_fontsize:
             break
         size -= 0.5
     size = float(min_fontsize)
-    per_line = line_height(size, weight=weight, linespacing=linespacing)
+    per_line = line_height(size, font=font, linespacing=linespacing)
     keep = max(1, int(height_pt // per_line))
     lines = make_lines(size)
     if len(lines) > keep:
         lines = lines[:keep]
-        lines[-1] = _ellipsise(lines[-1], width_pt, size, weight)
+        lines[-1] = _ellipsise(lines[-1], width_pt, size, font)
     return lines, size
 
 
@@ -410,7 +436,7 @@ def fit(
     *,
     fontsize: float,
     min_fontsize: float,
-    weight: str = "normal",
+    font: Font,
     linespacing: float = LINESPACING,
     balanced: bool = False,
 ) -> tuple[list[str], float]:
@@ -433,7 +459,8 @@ def fit(
         The preferred size, in points.
     min_fontsize : float
         The smallest size allowed; at most ``fontsize``.
-    weight : {"normal", "bold"}, optional
+    font : Font
+        The font the text is drawn with.
     linespacing : float, optional
         As passed to ``ax.text``; defaults to :data:`LINESPACING`.
 
@@ -449,19 +476,20 @@ def fit(
 
     Examples
     --------
-    >>> fit("a long sentence about treatment", 60, 30, fontsize=12, min_fontsize=7)
+    >>> font = Font.find("Noto Sans CJK SC")
+    >>> fit("a long sentence about treatment", 60, 30, fontsize=12, min_fontsize=7, font=font)
     (['a long sentence', 'about treatment'], 7.5)
-    >>> fit("一二三四五六七八九十一二三四五六七八九十", 40, 12, fontsize=9, min_fontsize=9)
+    >>> fit("一二三四五六七八九十" * 2, 40, 12, fontsize=9, min_fontsize=9, font=font)
     (['一二三…'], 9.0)
     """
     wrapper = balance if balanced else wrap
     return _shrink(
-        lambda size: wrapper(text, width_pt, fontsize=size, weight=weight),
+        lambda size: wrapper(text, width_pt, fontsize=size, font=font),
         width_pt,
         height_pt,
         fontsize,
         min_fontsize,
-        weight,
+        font,
         linespacing,
         texts=(text,),
     )
@@ -478,7 +506,7 @@ def wrap_items(
     *,
     fontsize: float,
     bullet: str = BULLET,
-    weight: str = "normal",
+    font: Font,
     spaced: bool = False,
 ) -> list[str]:
     """Wrap a bulleted list: each item starts with ``bullet`` and hangs its later lines.
@@ -487,18 +515,19 @@ def wrap_items(
 
     Examples
     --------
-    >>> wrap_items(["控制血糖", "保护心肾"], 60, fontsize=10)
+    >>> font = Font.find("Noto Sans CJK SC")
+    >>> wrap_items(["控制血糖", "保护心肾"], 60, fontsize=10, font=font)
     ['• 控制血糖', '• 保护心肾']
-    >>> wrap_items(["protect the kidney"], 70, fontsize=10)
+    >>> wrap_items(["protect the kidney"], 70, fontsize=10, font=font)
     ['• protect the', '\\u3000 kidney']
     """
     prefix = f"{bullet} " if bullet else ""
     hang = _HANG if bullet else ""
-    indent = text_width(prefix, fontsize=fontsize, weight=weight)
+    indent = text_width(prefix, fontsize=fontsize, font=font)
     width = max(max_width_pt - indent, fontsize)
     lines: list[str] = []
     for i, item in enumerate(items):
-        wrapped = wrap(item, width, fontsize=fontsize, weight=weight)
+        wrapped = wrap(item, width, fontsize=fontsize, font=font)
         if spaced and i:
             lines.append("")
         lines.append(prefix + wrapped[0])
@@ -514,7 +543,7 @@ def fit_items(
     fontsize: float,
     min_fontsize: float,
     bullet: str = BULLET,
-    weight: str = "normal",
+    font: Font,
     linespacing: float = LINESPACING,
     spaced: bool = False,
 ) -> tuple[list[str], float]:
@@ -524,23 +553,25 @@ def fit_items(
 
     Examples
     --------
-    >>> fit_items(["控制血糖", "保护心肾", "减轻体重"], 80, 30, fontsize=10, min_fontsize=8)
+    >>> font = Font.find("Noto Sans CJK SC")
+    >>> items = ["控制血糖", "保护心肾", "减轻体重"]
+    >>> fit_items(items, 80, 30, fontsize=10, min_fontsize=8, font=font)
     (['• 控制血糖', '• 保护心肾…'], 8.0)
     """
     if spaced:
         lines = wrap_items(
-            items, width_pt, fontsize=fontsize, bullet=bullet, weight=weight, spaced=True
+            items, width_pt, fontsize=fontsize, bullet=bullet, font=font, spaced=True
         )
-        if block_height(len(lines), fontsize, weight=weight, linespacing=linespacing) <= height_pt:
+        if block_height(len(lines), fontsize, font=font, linespacing=linespacing) <= height_pt:
             return lines, float(fontsize)
     return _shrink(
-        lambda size: wrap_items(items, width_pt, fontsize=size, bullet=bullet, weight=weight),
+        lambda size: wrap_items(items, width_pt, fontsize=size, bullet=bullet, font=font),
         width_pt,
         height_pt,
         fontsize,
         min_fontsize,
-        weight,
+        font,
         linespacing,
         texts=items,
-        indent_em=text_width(f"{bullet} ", fontsize=1.0, weight=weight) if bullet else 0.0,
+        indent_em=text_width(f"{bullet} ", fontsize=1.0, font=font) if bullet else 0.0,
     )
