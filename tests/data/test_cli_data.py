@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pandas as pd
 import pytest
@@ -138,3 +139,44 @@ def test_check_output_in_chinese(capsys, tmp_path, clean, write_csv):
         code = cli.main(["data", "check", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 1 and "文件" in out and "问题" in out and "比例应在 0 到 1 之间" in out
+
+
+def test_use_outside_a_course_records_in_the_workspace_lab_serves(capsys, tmp_path, monkeypatch):
+    from workshop_lib import servers
+    from workshop_lib.data import scenario
+
+    monkeypatch.delenv(workspace.HOME_ENV_VAR)
+    here = tmp_path / "class"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    code, out = run(capsys, "data", "use", str(tmp_path))
+    root = here / workspace.DEFAULT_DIRNAME
+    assert code == 0 and out.startswith(f"Workspace: {root};")
+    assert (root / CHOICE_FILE).is_file() and not (here / CHOICE_FILE).exists()
+    # a kernel of `workshop lab` gets WORKSHOP_HOME and runs beside its notebook
+    monkeypatch.setenv(workspace.HOME_ENV_VAR, servers.environment(root)[workspace.HOME_ENV_VAR])
+    monkeypatch.chdir(tmp_path)
+    assert scenario.active_folder() == tmp_path
+
+
+def test_use_in_a_named_workspace_and_check_its_data(capsys, tmp_path, clean, write_csv):
+    client = tmp_path / "client"
+    client.mkdir()
+    write_csv(clean["regions"], client / "regions.csv")
+    ws = tmp_path / "acme-2026"
+    code, out = run(capsys, "data", "use", str(client), "--workspace", str(ws))
+    assert code == 0 and out.startswith(f"Workspace: {ws};")
+    assert json.loads((ws / CHOICE_FILE).read_text(encoding="utf-8")) == {"data": str(client)}
+    code, out = run(capsys, "data", "check", "--workspace", str(ws))
+    assert code == 0
+    assert out.splitlines()[1] == f"Checking the data the workspace uses: {client}"
+    assert "all 1 tables passed" in out
+    shutil.rmtree(client)
+    code, out = run(capsys, "data", "check", "--workspace", str(ws))
+    assert code == 1 and "does not exist" in out
+
+
+def test_an_environment_choice_is_pointed_out(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_DATA", str(tmp_path))
+    code, out = run(capsys, "data", "use", "--sample")
+    assert code == 0 and f"WORKSHOP_DATA is set to {tmp_path}" in out
