@@ -1,18 +1,29 @@
-"""Debounced saving: a burst of keystrokes becomes one write, and nothing typed is lost."""
+"""Saving as people type: a burst of keystrokes becomes one write, and nothing typed is lost.
+
+The writes run on the kernel's asyncio loop (see :mod:`.schedule`), on its main thread, so the
+plan is never read while a widget callback changes it. A save still pending when the kernel
+stops is written on the way out (``atexit``: a kernel asked to shut down exits normally).
+"""
 
 from __future__ import annotations
 
-import threading
-import time
+import atexit
+import weakref
 from collections.abc import Callable
+
+from .schedule import Deferred
+
+_SAVERS: weakref.WeakSet[Autosaver] = weakref.WeakSet()
+"""Every autosaver of this process, flushed when it exits."""
 
 
 class Autosaver:
     """Call ``save`` soon after changes, at most once every ``interval`` seconds.
 
-    The first change after a quiet spell saves at once; changes that follow within
-    ``interval`` are saved together when it has passed (a background timer), so the file on
-    disk is never more than ``interval`` seconds behind what was typed.
+    The first change after a quiet spell is saved as soon as the change's callback returns;
+    changes that follow within ``interval`` are saved together when it has passed, so the file
+    on disk is never more than ``interval`` seconds behind what was typed. Without a running
+    asyncio loop every change is saved at once.
 
     Parameters
     ----------
@@ -22,6 +33,11 @@ class Autosaver:
         Seconds between two writes.
     on_error : callable, optional
         Receives the exception of a failed save (e.g. to show it beside the exercise).
+
+    Attributes
+    ----------
+    saves : int
+        How many writes succeeded.
     """
 
     def __init__(
@@ -32,39 +48,25 @@ class Autosaver:
         on_error: Callable[[Exception], object] | None = None,
     ):
         self._save = save
-        self._interval = interval
         self._on_error = on_error
-        self._lock = threading.Lock()
-        self._timer: threading.Timer | None = None
-        self._last = float("-inf")
+        self._later = Deferred(self._write, wait=interval)
         self.saves = 0
+        _SAVERS.add(self)
+
+    @property
+    def pending(self) -> bool:
+        """Whether a change waits to be written."""
+        return self._later.pending
 
     def changed(self) -> None:
-        """Note a change: save now, or schedule the save if one was made just before."""
-        with self._lock:
-            wait = self._last + self._interval - time.monotonic()
-            if wait <= 0 and self._timer is None:
-                self._write()
-            elif self._timer is None:
-                self._timer = threading.Timer(max(wait, 0.0), self._scheduled)
-                self._timer.daemon = True
-                self._timer.start()
+        """Note a change: it is written soon, at most ``interval`` after the previous write."""
+        self._later.throttle()
 
     def flush(self) -> None:
-        """Save pending changes now (e.g. before the kernel stops or in tests)."""
-        with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
-                self._write()
-
-    def _scheduled(self) -> None:
-        with self._lock:
-            self._timer = None
-            self._write()
+        """Write pending changes now (before another page reads the file, or at exit)."""
+        self._later.flush()
 
     def _write(self) -> None:
-        self._last = time.monotonic()
         try:
             self._save()
             self.saves += 1
@@ -72,3 +74,10 @@ class Autosaver:
             if self._on_error is None:
                 raise
             self._on_error(err)
+
+
+@atexit.register
+def flush_all() -> None:
+    """Write every pending change of this process (run when the process exits)."""
+    for saver in list(_SAVERS):
+        saver.flush()

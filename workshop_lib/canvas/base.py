@@ -3,14 +3,19 @@
 A canvas subclass says which plan section it edits (``section``), builds its input widgets with
 the binding helpers below (:meth:`Canvas.text`, :meth:`Canvas.lines`, :meth:`Canvas.number`,
 :meth:`Canvas.rows`, ...), and draws its diagram in :meth:`Canvas.draw`. The base class does the
-rest: every change is validated and written into the plan, saved (debounced) when the plan has a
-file, and the diagram redrawn; a problem is shown beside the exercise, never as a traceback.
+rest: every change is validated and written into the plan, saved (at most once a second) when the
+plan has a file, and the diagram redrawn; a problem is shown beside the exercise, never as a
+traceback.
+
+In a kernel the redraws and saves run on its asyncio loop (:mod:`.schedule`): the picture follows
+typing once the typist pauses (``REDRAW_SECONDS``) and any other change (a slider being dragged,
+a drop-down, a button) at most every ``REDRAW_SECONDS``, so a burst of keystrokes costs one
+picture and the last picture always shows the last input. Outside a kernel (a script, a test) a
+change redraws and saves at once; :meth:`Canvas.flush` does what is pending at once.
 """
 
 from __future__ import annotations
 
-import functools
-import gc
 import html
 import logging
 import warnings
@@ -24,18 +29,26 @@ from matplotlib.axes import Axes
 from pydantic import BaseModel, ValidationError
 
 from .. import data as scenario
-from .. import i18n, plan_figures, style
+from .. import i18n, plan_figures
 from ..diagrams import png_bytes
 from ..i18n import t
 from ..plan import BrandPlan, describe
 from ..style import PALETTE
 from .autosave import Autosaver
 from .fields import format_number, parse_number, split_lines
+from .schedule import Deferred
 
 log = logging.getLogger(__name__)
 
 PNG_DPI = 100
 """Resolution of the live diagram: sharp on a laptop screen, quick to render."""
+
+PNG_COMPRESSION = 1
+"""zlib level of the live diagram: several times quicker than the default for a larger image."""
+
+REDRAW_SECONDS = 0.2
+"""The pause in typing after which the picture is redrawn, and the least time between two
+pictures while a slider is dragged (up to five a second)."""
 
 AUTOSAVE_SECONDS = 1.0
 """At most one write of the plan file per second while someone types."""
@@ -48,19 +61,6 @@ The kind is ``"text"``, ``"number"``, ``"score"`` (a 1–5 drop-down) or a list 
 them stays selectable)."""
 
 
-def figure_png(fig: plt.Figure, dpi: float = PNG_DPI) -> bytes:
-    """Render a figure to PNG bytes (fast compression: it is redrawn on every change).
-
-    Characters no installed font has (emoji a participant typed) are drawn as empty boxes
-    without a warning in the notebook; the plan keeps the text as typed for the HTML report.
-    """
-    with style.workshop_style(), warnings.catch_warnings():
-        warnings.filterwarnings(
-            "ignore", message="Glyph .* missing from font", category=UserWarning
-        )
-        return png_bytes(fig, dpi=dpi, compress_level=1)
-
-
 def delete_button() -> widgets.Button:
     """A small button that deletes its row: a "×", readable without the icon font.
 
@@ -69,19 +69,6 @@ def delete_button() -> widgets.Button:
     return widgets.Button(
         description="×", tooltip=t("canvas.delete_row"), layout=widgets.Layout(width="2.5em")
     )
-
-
-@functools.cache
-def _settle_memory() -> None:
-    """Keep what lives all session (modules, tables, widgets) out of Python's full collections.
-
-    Once enough objects have come and gone, Python pauses to scan every object it tracks; in a
-    kernel holding pandas, matplotlib and the widgets that pause took ~140 ms every fifteen
-    or so keystrokes. Frozen objects are skipped, so the scan covers little more than the
-    diagram being redrawn. Done once, when the first canvas is made.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 class Canvas:
@@ -102,9 +89,14 @@ class Canvas:
     widget : ipywidgets.Widget
         The root to display.
     image : ipywidgets.Image
-        The live diagram (PNG bytes in ``image.value``).
+        The live diagram (PNG bytes in ``image.value``), drawn at once when the canvas is made
+        and then shortly after changes (see the module's notes).
     message : ipywidgets.HTML
         Problems with the input, in the participant's language.
+    redraws : Deferred
+        The picture's redraws after changes (:meth:`flush` draws a pending one).
+    saver : Autosaver or None
+        The plan file's saves after changes, when the plan has a file.
     """
 
     exercise: ClassVar[str] = ""
@@ -122,11 +114,11 @@ class Canvas:
         data: Mapping[str, pd.DataFrame] | None = None,
         lang: str | None = None,
     ):
-        _settle_memory()
         self.plan = plan
         self.lang = i18n.resolve(lang)
         self._tables = data
         self._problems: dict[str, str] = {}
+        self.redraws = Deferred(self.redraw, wait=REDRAW_SECONDS)
         self.saver = (
             Autosaver(self._save, interval=AUTOSAVE_SECONDS, on_error=self._save_failed)
             if plan.path
@@ -189,11 +181,22 @@ class Canvas:
 
     # -- reacting to changes ------------------------------------------------------------------
 
-    def changed(self) -> None:
-        """The section changed: save (debounced) and redraw."""
+    def changed(self, *, typing: bool = False) -> None:
+        """The section changed: save soon, and redraw.
+
+        Parameters
+        ----------
+        typing : bool, optional
+            The change is a keystroke: redraw once the typing pauses. Any other change
+            (a slider, a drop-down, a button) redraws at once, then at most every
+            ``REDRAW_SECONDS`` while changes keep coming.
+        """
         if self.saver is not None:
             self.saver.changed()
-        self.redraw()
+        if typing:
+            self.redraws.debounce()
+        else:
+            self.redraws.throttle()
 
     def redraw(self) -> None:
         """Draw the diagram into :attr:`image`; show a problem instead of raising.
@@ -212,7 +215,9 @@ class Canvas:
                 warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
                 ax = self.draw()
                 try:
-                    self.image.value = figure_png(ax.figure)
+                    self.image.value = png_bytes(
+                        ax.figure, dpi=PNG_DPI, compress_level=PNG_COMPRESSION
+                    )
                 finally:
                     plt.close(ax.figure)
             self._problems.pop("diagram", None)
@@ -227,7 +232,8 @@ class Canvas:
         self._show_problems()
 
     def flush(self) -> None:
-        """Write pending changes to the plan file now."""
+        """Draw a pending redraw and write pending changes to the plan file, now."""
+        self.redraws.flush()
         if self.saver is not None:
             self.saver.flush()
 
@@ -279,10 +285,11 @@ class Canvas:
                 self._show_problems()
                 return
             if self._assign(target, attr, value, key):
-                self.changed()
+                self.changed(typing=typing)
             else:
                 self._show_problems()
 
+        typing = isinstance(widget, widgets.Text | widgets.Textarea)
         widget.observe(on_change, names="value")
         return widget
 

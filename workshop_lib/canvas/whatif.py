@@ -3,6 +3,8 @@
 Each what-if is a small spec: the sliders, a function of their values and how to show the
 result. ``whatif("clv")`` shows how customer lifetime value reacts to retention, margin and the
 discount rate; the curve plots the KPI against the first slider with the current point marked.
+The value follows a dragged slider at once; the curve at most every ``REDRAW_SECONDS`` (on the
+kernel's asyncio loop, see :mod:`.schedule`), ending on the slider's last position.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from matplotlib.axis import Axis
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from .. import fmt, i18n, kpi
+from ..diagrams import png_bytes
 from ..i18n import t
 from ..style import PALETTE, workshop_style
-from .base import figure_png
+from .base import PNG_COMPRESSION, PNG_DPI, REDRAW_SECONDS
+from .schedule import Deferred
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ class WhatIf:
         The KPI's current value.
     image : ipywidgets.Image
         The KPI against the first slider, with the current point marked.
+    redraws : Deferred
+        The curve's redraws while a slider moves (:meth:`Deferred.flush` draws a pending one).
     """
 
     def __init__(self, name: str, *, lang: str | None = None):
@@ -144,6 +150,7 @@ class WhatIf:
             title = t(f"whatif.{name}.title")
         self.result = widgets.HTML()
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="520px"))
+        self.redraws = Deferred(self.redraw, wait=REDRAW_SECONDS)
         for slider in self.sliders.values():
             slider.observe(lambda _change: self.update(), names="value")
         self.widget = widgets.VBox(
@@ -154,14 +161,24 @@ class WhatIf:
                 self.image,
             ]
         )
-        self.update()
+        self._show_result()
+        self.redraw()
 
     def values(self) -> dict[str, float]:
         """The sliders' current values by argument name."""
         return {name: slider.value for name, slider in self.sliders.items()}
 
     def update(self) -> None:
-        """Recompute the KPI and redraw its curve."""
+        """Show the KPI for the sliders' values now, and redraw its curve soon."""
+        self._show_result()
+        self.redraws.throttle()
+
+    def redraw(self) -> None:
+        """Draw the KPI's curve for the sliders' values into :attr:`image`."""
+        values = self.values()
+        self.image.value = self._curve(values, self.spec.compute(**values))
+
+    def _show_result(self) -> None:
         values = self.values()
         value = self.spec.compute(**values)
         with i18n.language(self.lang):
@@ -173,7 +190,6 @@ class WhatIf:
                 value=f"<b style='color:{PALETTE.primary}'>{html.escape(shown)}</b>",
             )
         self.result.value = f"<p style='font-size:1.3em;margin:6px 0'>{line}</p>"
-        self.image.value = self._curve(values, value)
 
     def _curve(self, values: dict[str, float], value: float) -> bytes:
         first = self.spec.sliders[0]
@@ -191,7 +207,7 @@ class WhatIf:
             ax.grid(True, alpha=0.4)
             fig.tight_layout()
             try:
-                return figure_png(fig)
+                return png_bytes(fig, dpi=PNG_DPI, compress_level=PNG_COMPRESSION)
             finally:
                 plt.close(fig)
 
