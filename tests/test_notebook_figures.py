@@ -8,6 +8,7 @@ nbclient = pytest.importorskip("nbclient")
 DIAGRAM = "wl.diagrams.segment_matrix(wl.worked_example.segmentation());"
 
 
+@pytest.mark.slow  # starts a kernel
 def test_each_diagram_cell_after_setup_shows_a_figure(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKSHOP_HOME", str(tmp_path))
     nb = new_notebook(

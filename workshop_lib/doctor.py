@@ -2,7 +2,8 @@
 
 A trainer asks every participant to run ``workshop doctor`` (or the welcome notebook's live
 check) before day one. Each check says what it found and, when it fails, how to fix it. Only
-*required* checks decide whether the course can run; PDF export through Chromium is optional.
+*required* checks decide whether the course can run; PDF export through Chromium and packages at
+other versions than the tested ones (``requirements/lock.txt``) are warnings.
 
 Examples
 --------
@@ -24,15 +25,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from packaging.requirements import Requirement
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
 
 from . import workspace
 from .i18n import t
 
-MIN_PYTHON = (3, 10)
+MIN_PYTHON = (3, 11)
 DIST_NAME = "workshop-lib"
+LOCK = Path("requirements") / "lock.txt"
+"""The tested versions, in the course's source (a checkout, or the copy inside the wheel)."""
+KERNEL_NAME = "python3"
 WIDGETS_EXTENSION = Path("labextensions") / "@jupyter-widgets" / "jupyterlab-manager"
 CHROMIUM_ENV_VAR = "WORKSHOP_CHROMIUM"
+LOCK_SHOWN = 5
+"""How many packages at other versions the lock check names before "and N more"."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,106 @@ def check_packages() -> Check:
     return Check(t("doctor.packages"), True, t("doctor.packages_ok", n=len(found)))
 
 
+def lock_file() -> Path:
+    """Return where this installation keeps the lock of tested versions."""
+    return workspace.course_source() / LOCK
+
+
+def read_lock(text: str) -> dict[str, str]:
+    """Return the version the lock pins for each package on this machine.
+
+    Lines whose marker names another system or Python are left out; names are normalised.
+
+    Raises
+    ------
+    ValueError
+        A line that is not a package pinned with ``==`` (the message quotes it).
+
+    Examples
+    --------
+    >>> read_lock("NumPy==2.4.6\\n    # via pandas\\npywin32==311 ; sys_platform == 'x'\\n")
+    {'numpy': '2.4.6'}
+    """
+    pins = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        try:
+            req = Requirement(line)
+        except InvalidRequirement as err:
+            raise ValueError(f"{line!r}: {err}") from None
+        versions = [s.version for s in req.specifier if s.operator == "=="]
+        if len(versions) != 1:
+            raise ValueError(f"{line!r}: not one version pinned with ==")
+        if req.marker is None or req.marker.evaluate():
+            pins[canonicalize_name(req.name)] = versions[0]
+    return pins
+
+
+def course_packages() -> dict[str, str]:
+    """Return the installed version of every package the course runs on.
+
+    That is the package's requirements, theirs, and so on (with the extras asked for), not
+    test tools or whatever else is installed; a missing one is :func:`check_packages`'s to
+    report.
+    """
+    requires: dict[str, list[Requirement]] = {}
+    versions: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()
+    todo = [(canonicalize_name(DIST_NAME), "")]
+    while todo:
+        name, extra = todo.pop()
+        if (name, extra) in seen:
+            continue
+        seen.add((name, extra))
+        if name not in requires:
+            try:
+                about = metadata.metadata(name)  # parsed once, unlike each property's lookup
+            except metadata.PackageNotFoundError:
+                requires[name] = []
+                continue
+            versions[name] = about["Version"]
+            requires[name] = [Requirement(r) for r in about.get_all("Requires-Dist") or []]
+        for req in requires[name]:
+            if req.marker is None or req.marker.evaluate({"extra": extra}):
+                todo += [(canonicalize_name(req.name), x) for x in ("", *req.extras)]
+    versions.pop(canonicalize_name(DIST_NAME), None)
+    return versions
+
+
+def check_lock() -> Check:
+    """The packages the course runs on are the versions it was tested with (a warning only)."""
+    lock = lock_file()
+    name = t("doctor.lock")
+    try:
+        tested = read_lock(lock.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        detail = t("doctor.lock_unreadable", path=lock, error=getattr(err, "strerror", None) or err)
+        return Check(name, False, detail, t("doctor.packages_fix"), required=False)
+    installed = course_packages()
+    direct = {canonicalize_name(r.name) for r in _requirements()}  # named first
+    differ = [
+        t("doctor.lock_package", name=n, version=v, tested=tested[n])
+        for n, v in sorted(installed.items(), key=lambda item: (item[0] not in direct, item[0]))
+        if n in tested and v != tested[n]
+    ]
+    if not differ:
+        n = sum(1 for n in installed if n in tested)
+        return Check(name, True, t("doctor.lock_ok", n=n), required=False)
+    shown = t("doctor.list_separator").join(differ[:LOCK_SHOWN])
+    if len(differ) > LOCK_SHOWN:
+        shown += t("doctor.lock_more", n=len(differ) - LOCK_SHOWN)
+    command = f'python -m pip install -c "{lock}" {DIST_NAME}'
+    return Check(
+        name,
+        False,
+        t("doctor.lock_differs", packages=shown),
+        t("doctor.lock_fix", command=command),
+        required=False,
+    )
+
+
 def check_font() -> Check:
     """A font that draws Chinese is available to matplotlib."""
     from .style import FontNotFoundError, cjk_font
@@ -142,8 +249,8 @@ def check_kernel() -> Check:
     from jupyter_client.kernelspec import KernelSpecManager
 
     specs = KernelSpecManager().find_kernel_specs()
-    if "python3" in specs:
-        return Check(t("doctor.kernel"), True, "python3")
+    if KERNEL_NAME in specs:
+        return Check(t("doctor.kernel"), True, KERNEL_NAME)
     return Check(t("doctor.kernel"), False, t("doctor.kernel_missing"), t("doctor.kernel_fix"))
 
 
@@ -223,6 +330,7 @@ def run_checks(root: Path | None = None) -> list[Check]:
     checks: list[Callable[[], Check]] = [
         check_python,
         check_packages,
+        check_lock,
         check_font,
         check_widgets,
         check_kernel,
