@@ -26,8 +26,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
 
+from workshop_lib import diagram_gallery as gallery
 from workshop_lib import diagrams, style
-from workshop_lib.diagrams import gallery
 
 REPEATS = 5
 

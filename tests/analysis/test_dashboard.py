@@ -8,10 +8,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from workshop_lib import diagram_gallery as gallery
 from workshop_lib import diagrams, i18n
 from workshop_lib.analysis import dashboard_tiles
 from workshop_lib.analysis.dashboard import EXAMPLE_TARGETS, TILES
-from workshop_lib.diagrams import gallery
 
 
 def _tables() -> dict[str, pd.DataFrame]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from workshop_lib import diagram_gallery as gallery
 from workshop_lib.cli import main
-from workshop_lib.diagrams import gallery
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "gallery"
 LIMIT = 400 * 1024

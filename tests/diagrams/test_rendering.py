@@ -129,8 +129,8 @@ def test_texts_stay_inside_their_cell_and_tile(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_gallery_pictures_neither_overlap_nor_leave_the_figure(lang):
+    from workshop_lib import diagram_gallery as gallery
     from workshop_lib import diagrams
-    from workshop_lib.diagrams import gallery
 
     for stem, (name, payload, kws) in gallery.inputs(lang).items():
         if name not in (

@@ -29,11 +29,11 @@ def draw(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from ..diagrams import gallery
+    from ..diagram_gallery import render
 
     lang = args.diagram_lang or getattr(args, "lang", None)
     try:
-        written = gallery.render(args.out, lang)
+        written = render(args.out, lang)
     except (ValueError, OSError) as error:
         print(t("diagrams.cli.failed", error=error), file=sys.stderr)
         return 1

@@ -1,9 +1,11 @@
-"""The gallery: all ten course diagrams drawn from the active scenario, one PNG each.
+"""The gallery of ``workshop diagrams``: all ten course diagrams drawn from the active scenario,
+written as one PNG each.
 
-The data-driven diagrams read the scenario's tables (:func:`workshop_lib.data.load`); the
-text-heavy ones show the worked example of :mod:`workshop_lib.diagrams.examples`. Group
-judgements the tables cannot hold are example values: the attractiveness scores beyond size
-and value below, and the KPI targets of :func:`workshop_lib.analysis.dashboard_tiles`.
+The diagrams themselves only draw; this module reads what they draw and writes the files. The
+data-driven diagrams read the scenario's tables (:func:`workshop_lib.data.load`); the text-heavy
+ones show the worked example of :mod:`workshop_lib.diagrams.examples`. Group judgements the
+tables cannot hold are example values: the attractiveness scores beyond size and value below,
+and the KPI targets of :func:`workshop_lib.analysis.dashboard_tiles`.
 """
 
 from __future__ import annotations
@@ -13,12 +15,11 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 
-from .. import analysis, data, i18n
-from ..analysis.segmentation import framework
-from ..i18n import t
-from . import examples
-from ._common import level_label, save_png
-from ._stages import stage_counts
+from . import analysis, data, diagrams, i18n
+from .analysis.segmentation import framework
+from .diagrams import examples, save_png
+from .diagrams._common import level_label
+from .i18n import t
 
 NAMES = (
     "market_pool",
@@ -56,7 +57,7 @@ def _leverage(table: Any) -> list[str]:
 
     The step into the diseased population (prevalence) is no marketing lever and is skipped.
     """
-    steps = analysis.funnel(dict(stage_counts(table))).iloc[2:]
+    steps = analysis.funnel(analysis.stage_counts(table)).iloc[2:]
     return list(steps.sort_values("rank", kind="stable").index[:3])
 
 
@@ -118,8 +119,6 @@ def inputs(lang: str | None = None) -> dict[str, tuple[str, Any, dict[str, Any]]
 
 def render(out: str | Path, lang: str | None = None) -> list[Path]:
     """Draw every gallery picture into the folder ``out`` as ``<stem>.png``; return the paths."""
-    from .. import diagrams
-
     written = []
     with i18n.language(lang) as code:
         for stem, (name, payload, kws) in inputs(code).items():
