@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import unicodedata
 from pathlib import Path
 
@@ -118,8 +119,6 @@ def check_folder(args: argparse.Namespace) -> int:
 
 def use_folder(args: argparse.Namespace) -> int:
     """``workshop data use DIR`` / ``--sample``: choose the course's data for the workspace."""
-    import os
-
     from ..data import scenario
     from ..data.errors import DataError
 
