@@ -102,12 +102,11 @@ class Numeric(Question):
 
     def read(self, answer: Any) -> float:
         """The number in ``answer`` (``"12.5%"``, ``"¥3,388"``, ``"１２"``); ValueError if none."""
-        from .canvas.fields import parse_number  # the same reading as every number field
-
         if isinstance(answer, str):
             answer = answer.replace("¥", "").replace("￥", "").replace("RMB", "")
             answer = answer.replace("个百分点", "").replace("pp", "").replace("元", "")
-        value = parse_number(answer, field=t("quiz.answer"), percent=True, minimum=None)
+        # read as every number field reads what is typed
+        value = fmt.parse_number(answer, field=t("quiz.answer"), percent=True)
         if value is None:
             raise ValueError(t("quiz.empty"))
         if self.kind == "rate" and abs(value) > 1 and abs(self.expected) <= 1:

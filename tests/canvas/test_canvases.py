@@ -8,7 +8,7 @@ from widget_tree import find, labelled, walk
 
 from workshop_lib import i18n
 from workshop_lib.canvas import CANVASES
-from workshop_lib.canvas.fields import parse_number
+from workshop_lib.fmt import parse_number
 from workshop_lib.plan import BrandPlan
 
 

@@ -31,11 +31,12 @@ from pydantic import BaseModel, ValidationError
 from .. import data as scenario
 from .. import i18n, plan_figures
 from ..diagrams import png_bytes
+from ..fmt import format_number, parse_number
 from ..i18n import t
 from ..plan import BrandPlan, describe
 from ..style import PALETTE
 from .autosave import Autosaver
-from .fields import format_number, parse_number, split_lines
+from .fields import split_lines
 from .schedule import Deferred
 
 log = logging.getLogger(__name__)

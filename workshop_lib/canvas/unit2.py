@@ -8,10 +8,10 @@ from matplotlib.axes import Axes
 from .. import diagrams, plan_figures
 from ..analysis.segmentation import Segmentation as Framework
 from ..data.schema import category_label, get_table
+from ..fmt import parse_number
 from ..i18n import t
 from ..plan import SegmentVariable
 from .base import Canvas
-from .fields import parse_number
 
 TABLE = "hcps"
 VARIABLES = (
