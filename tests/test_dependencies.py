@@ -172,3 +172,12 @@ def test_the_wheel_carries_the_lock_where_doctor_reads_it():
     assert wheel[doctor.LOCK.as_posix()] == f"workshop_lib/course/{doctor.LOCK.as_posix()}"
     assert doctor.LOCK.parts[0] in sdist
     assert doctor.lock_file() == ROOT / doctor.LOCK  # an editable install reads the checkout's
+
+
+def test_binder_installs_the_tested_versions():
+    tested = doctor.read_lock((ROOT / doctor.LOCK).read_text(encoding="utf-8"))
+    pins = doctor.read_lock((ROOT / "binder" / "requirements.txt").read_text(encoding="utf-8"))
+    differ = {
+        name: (pin, tested.get(name)) for name, pin in pins.items() if tested.get(name) != pin
+    }
+    assert not differ, f"binder/requirements.txt pins other versions than the lock: {differ}"
