@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import html
 import importlib.metadata as metadata
-import os
-import shutil
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -30,6 +28,7 @@ from packaging.utils import canonicalize_name
 
 from . import workspace
 from .i18n import t
+from .pages import CHROMIUM_ENV_VAR, find_chromium
 
 MIN_PYTHON = (3, 11)
 DIST_NAME = "workshop-lib"
@@ -37,7 +36,6 @@ LOCK = Path("requirements") / "lock.txt"
 """The tested versions, in the course's source (a checkout, or the copy inside the wheel)."""
 KERNEL_NAME = "python3"
 WIDGETS_EXTENSION = Path("labextensions") / "@jupyter-widgets" / "jupyterlab-manager"
-CHROMIUM_ENV_VAR = "WORKSHOP_CHROMIUM"
 LOCK_SHOWN = 5
 """How many packages at other versions the lock check names before "and N more"."""
 
@@ -252,42 +250,6 @@ def check_kernel() -> Check:
     if KERNEL_NAME in specs:
         return Check(t("doctor.kernel"), True, KERNEL_NAME)
     return Check(t("doctor.kernel"), False, t("doctor.kernel_missing"), t("doctor.kernel_fix"))
-
-
-_BROWSER_NAMES = (
-    "chromium",
-    "chromium-browser",
-    "google-chrome",
-    "google-chrome-stable",
-    "chrome",
-    "msedge",
-    "microsoft-edge",
-)
-_BROWSER_PATHS = (
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
-    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
-    r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
-    r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
-)
-
-
-def find_chromium() -> Path | None:
-    """Return a Chromium-family browser for PDF export, or None.
-
-    ``WORKSHOP_CHROMIUM`` names one explicitly; otherwise the usual command names on the PATH
-    and install locations on Windows and macOS are tried.
-    """
-    explicit = os.environ.get(CHROMIUM_ENV_VAR, "").strip()
-    candidates = [explicit] if explicit else []
-    candidates += [p for p in (shutil.which(n) for n in _BROWSER_NAMES) if p]
-    candidates += list(_BROWSER_PATHS)
-    for candidate in candidates:
-        path = Path(candidate)
-        if path.is_file() and os.access(path, os.X_OK):
-            return path
-    return None
 
 
 def check_chromium() -> Check:

@@ -14,6 +14,8 @@ Examples
 from __future__ import annotations
 
 import base64
+import os
+import shutil
 import subprocess
 import tempfile
 from functools import cache
@@ -21,7 +23,6 @@ from pathlib import Path
 
 import jinja2
 
-from . import doctor
 from .files import write_atomic
 from .i18n import t
 
@@ -45,6 +46,44 @@ CHROMIUM_FLAGS = (
 
 PDF_TIMEOUT = 120
 """Seconds a PDF may take before Chromium is given up on."""
+
+CHROMIUM_ENV_VAR = "WORKSHOP_CHROMIUM"
+"""Names the browser that prints PDFs, when it is not found on its own."""
+
+_BROWSER_NAMES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+    "msedge",
+    "microsoft-edge",
+)
+_BROWSER_PATHS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+    r"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+)
+
+
+def find_chromium() -> Path | None:
+    """Return a Chromium-family browser for PDF export, or None.
+
+    ``WORKSHOP_CHROMIUM`` names one explicitly; otherwise the usual command names on the PATH
+    and install locations on Windows and macOS are tried.
+    """
+    explicit = os.environ.get(CHROMIUM_ENV_VAR, "").strip()
+    candidates = [explicit] if explicit else []
+    candidates += [p for p in (shutil.which(n) for n in _BROWSER_NAMES) if p]
+    candidates += list(_BROWSER_PATHS)
+    for candidate in candidates:
+        path = Path(candidate)
+        if path.is_file() and os.access(path, os.X_OK):
+            return path
+    return None
 
 
 @cache
@@ -109,11 +148,11 @@ def print_pdf(html: str, target: Path) -> Path:
     Raises
     ------
     NoChromium
-        If no browser is found (:func:`workshop_lib.doctor.find_chromium`).
+        If no browser is found (:func:`find_chromium`).
     RuntimeError
         If Chromium fails or takes longer than :data:`PDF_TIMEOUT`; the message says which.
     """
-    browser = doctor.find_chromium()
+    browser = find_chromium()
     if browser is None:
         raise NoChromium(t("trainer.no_chromium"))
     target = Path(target)

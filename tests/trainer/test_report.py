@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from trainer.plans import IMG, SCRIPT, hostile_plan
 
-from workshop_lib import doctor, pages
+from workshop_lib import pages
 from workshop_lib.answers import EXERCISES
 from workshop_lib.cli import main
 from workshop_lib.plan import BrandPlan
@@ -73,7 +73,7 @@ def test_report_verb_refuses_a_damaged_plan(tmp_path, capsys):
 
 
 def test_pdf_without_chromium_saves_html_and_says_so(tmp_path, monkeypatch, capsys, small_class):
-    monkeypatch.setattr(doctor, "find_chromium", lambda: None)
+    monkeypatch.setattr(pages, "find_chromium", lambda: None)
     path = small_class[1].save(tmp_path / "plan.json")
     out = tmp_path / "report.pdf"
     assert main(["--lang", "en", "report", str(path), "--format", "pdf", "--out", str(out)]) == 1
@@ -84,7 +84,7 @@ def test_pdf_without_chromium_saves_html_and_says_so(tmp_path, monkeypatch, caps
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(doctor.find_chromium() is None, reason="needs Chromium")
+@pytest.mark.skipif(pages.find_chromium() is None, reason="needs Chromium")
 def test_pdf_has_the_chinese_text(tmp_path, small_class):
     out = pages.print_pdf(report_html(small_class[0], lang="zh"), tmp_path / "r.pdf")
     assert out.read_bytes().startswith(b"%PDF")
