@@ -31,6 +31,7 @@ import matplotlib.pyplot as plt
 from workshop_lib import diagrams, doctor, pages, plan_figures
 from workshop_lib.classroom import demo_class, load_class
 from workshop_lib.debrief import gallery_html
+from workshop_lib.exercises import EXERCISES
 from workshop_lib.plan import file_name
 from workshop_lib.progress import progress, render_text
 from workshop_lib.report import report_html
@@ -78,7 +79,7 @@ def main() -> None:
             pages.write_text(Path(tmp) / "gallery.html", gallery_html(found.plans))
 
         def plain_diagrams():
-            for exercise in plan_figures.DRAWERS:
+            for exercise in (ex.id for ex in EXERCISES.values() if ex.figure):
                 ax = plan_figures.draw(plan, exercise, "zh")
                 diagrams.save_png(ax, Path(tmp) / f"{exercise}.png")
                 plt.close(ax.figure)

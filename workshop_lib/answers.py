@@ -1,24 +1,25 @@
 """What a group answered in each exercise, as plain fields and rows for the gallery and Excel.
 
-Each of the eleven exercises (the canvases' ids, in course order) reads its part of a
-:class:`~workshop_lib.plan.BrandPlan` into an :class:`Answer`: a few single fields (the market
-definition, the strategy statement, ...) and a table of rows (pool levels, flow steps, activities,
-...). Headers are catalog keys, so the gallery and the workbook speak the active language; the
-group's text is passed on as typed (escaping is the job of whoever writes HTML).
+A function per exercise, named like it (the registry's ``answer``,
+:mod:`workshop_lib.exercises`), reads its part of a :class:`~workshop_lib.plan.BrandPlan` into an
+:class:`Answer`: a few single fields (the market definition, the strategy statement, ...) and a
+table of rows (pool levels, flow steps, activities, ...). Headers are catalog keys, so the
+gallery and the workbook speak the active language; the group's text is passed on as typed
+(escaping is the job of whoever writes HTML).
 
 Examples
 --------
 >>> from workshop_lib.plan import BrandPlan
 >>> flow = {"steps": [{"name": "确诊", "count": 9}]}
 >>> plan = BrandPlan.from_dict({"group": "G", "purchase_flow": flow})
->>> answer = EXERCISES["purchase_flow"].read(plan)
+>>> answer = purchase_flow(plan)
 >>> answer.columns, answer.rows
 (('canvas.field.step', 'canvas.field.count'), [('确诊', 9.0)])
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
@@ -57,20 +58,6 @@ class Answer:
     def empty(self) -> bool:
         """True when the group has written nothing here."""
         return not self.rows and not any(_filled(v) for _, v in self.fields)
-
-
-@dataclass(frozen=True)
-class Exercise:
-    """An exercise: its id (the canvas's), unit, plan section and how its answer is read."""
-
-    id: str
-    unit: int
-    section: str
-    read: Callable[[BrandPlan], Answer]
-
-    def title(self, lang: str | None = None) -> str:
-        """The exercise's title, e.g. "练习 1.1 画出池子:市场范围"."""
-        return t(f"canvas.{self.id}.title", lang=lang)
 
 
 def _filled(value: Cell) -> bool:
@@ -127,7 +114,7 @@ def segment_text(key: str, variables: Sequence[str] = ()) -> str:
     return " × ".join(_level_text(v, p) for v, p in zip(variables, parts, strict=True))
 
 
-def _market_scope(plan: BrandPlan) -> Answer:
+def market_scope(plan: BrandPlan) -> Answer:
     scope = plan.market_scope
     return Answer(
         [(_f("market_definition"), scope.definition), (_f("notes"), scope.notes)],
@@ -136,18 +123,18 @@ def _market_scope(plan: BrandPlan) -> Answer:
     )
 
 
-def _purchase_flow(plan: BrandPlan) -> Answer:
+def purchase_flow(plan: BrandPlan) -> Answer:
     steps = plan.purchase_flow.steps
     return Answer([], (_f("step"), _f("count")), _rows([(s.name, s.count) for s in steps]))
 
 
-def _leverage_points(plan: BrandPlan) -> Answer:
+def leverage_points(plan: BrandPlan) -> Answer:
     points = [p for p in plan.purchase_flow.leverage_points if p.step or p.idea or p.rationale]
     rows = [(n, p.step, p.idea, p.rationale) for n, p in enumerate(points, start=1)]
     return Answer([], ("trainer.field.priority", _f("step"), _f("idea"), _f("rationale")), rows)
 
 
-def _segmentation(plan: BrandPlan) -> Answer:
+def segmentation(plan: BrandPlan) -> Answer:
     seg = plan.segmentation
     fields: list[tuple[str, Cell]] = []
     for i, name in enumerate(("row_variable", "column_variable")):
@@ -178,7 +165,7 @@ def _criterion(key: str) -> str:
     return t(name) if name in i18n.catalog() else key
 
 
-def _attractiveness(plan: BrandPlan) -> Answer:
+def attractiveness(plan: BrandPlan) -> Answer:
     criteria = _criteria(plan)
     weights = _joined(
         [f"{label} {weight:.2f}" for _, label, weight in criteria if weight is not None]
@@ -201,7 +188,7 @@ def _attractiveness(plan: BrandPlan) -> Answer:
     )
 
 
-def _persona(plan: BrandPlan) -> Answer:
+def persona(plan: BrandPlan) -> Answer:
     p = plan.persona
     fields: list[tuple[str, Cell]] = [
         (_f("persona_name"), p.name),
@@ -216,7 +203,7 @@ def _persona(plan: BrandPlan) -> Answer:
     return Answer(fields, (_f("fact"), _f("value")), _rows([(f.label, f.value) for f in p.facts]))
 
 
-def _behaviour_map(plan: BrandPlan) -> Answer:
+def behaviour_map(plan: BrandPlan) -> Answer:
     stages = plan.behaviour_map.stages
     columns = ("stage", "current", "desired", "drivers", "barriers", "activities", "kpis")
     rows = [
@@ -238,7 +225,7 @@ def _behaviour_map(plan: BrandPlan) -> Answer:
     )
 
 
-def _benefit_ladder(plan: BrandPlan) -> Answer:
+def benefit_ladder(plan: BrandPlan) -> Answer:
     ladder = plan.benefit_ladder
     rows = list(zip_longest(*(ladder.texts(rung) for rung in RUNGS)))
     return Answer(
@@ -252,7 +239,7 @@ DIMENSIONS = ("attractiveness", "differentiation", "implementability", "sustaina
 """The four dimensions a brand strength or weakness is scored on."""
 
 
-def _brand_assessment(plan: BrandPlan) -> Answer:
+def brand_assessment(plan: BrandPlan) -> Answer:
     section = plan.brand_assessment
     rows = [
         (item.statement, t(f"canvas.kind.{item.kind}"), *(getattr(item, d) for d in DIMENSIONS))
@@ -267,7 +254,7 @@ def _brand_assessment(plan: BrandPlan) -> Answer:
     return Answer([(_f("brand"), section.brand)], columns, rows)
 
 
-def _communication(plan: BrandPlan) -> Answer:
+def communication(plan: BrandPlan) -> Answer:
     comm = plan.communication
     rows = [(s.stage, s.desired, s.message, s.proof) for s in comm.steps]
     return Answer(
@@ -280,7 +267,7 @@ def _communication(plan: BrandPlan) -> Answer:
 ACTIVITY_COLUMNS = ("target_group", "channel", "activity", "message", "kpi", "target")
 
 
-def _activity_plan(plan: BrandPlan) -> Answer:
+def activity_plan(plan: BrandPlan) -> Answer:
     rows = [
         tuple(
             category_text("channel", getattr(row, c)) if c == "channel" else getattr(row, c)
@@ -293,22 +280,3 @@ def _activity_plan(plan: BrandPlan) -> Answer:
         tuple(_f(c) for c in ACTIVITY_COLUMNS),
         _rows(rows),
     )
-
-
-EXERCISES: dict[str, Exercise] = {
-    ex.id: ex
-    for ex in (
-        Exercise("market_scope", 1, "market_scope", _market_scope),
-        Exercise("purchase_flow", 1, "purchase_flow", _purchase_flow),
-        Exercise("leverage_points", 1, "purchase_flow", _leverage_points),
-        Exercise("segmentation", 2, "segmentation", _segmentation),
-        Exercise("attractiveness", 3, "attractiveness", _attractiveness),
-        Exercise("persona", 3, "persona", _persona),
-        Exercise("behaviour_map", 3, "behaviour_map", _behaviour_map),
-        Exercise("benefit_ladder", 4, "benefit_ladder", _benefit_ladder),
-        Exercise("brand_assessment", 4, "brand_assessment", _brand_assessment),
-        Exercise("communication", 4, "communication", _communication),
-        Exercise("activity_plan", 5, "activity_plan", _activity_plan),
-    )
-}
-"""The eleven group exercises in course order, by the canvases' exercise ids."""

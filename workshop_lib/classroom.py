@@ -106,7 +106,7 @@ def demo_class(n: int, lang: str | None = None, *, seed: int = 0) -> list[BrandP
 
     from . import i18n
     from .analysis.unit_kpis import UNITS
-    from .answers import EXERCISES
+    from .exercises import EXERCISES
 
     rng = np.random.default_rng(seed)
     code = i18n.resolve(lang)
@@ -146,9 +146,6 @@ def demo_class(n: int, lang: str | None = None, *, seed: int = 0) -> list[BrandP
         plan.quiz.answers = answers
         stop = len(EXERCISES) if i % 3 else int(rng.integers(2, len(EXERCISES)))
         for exercise in list(EXERCISES.values())[stop:]:  # every third group is behind
-            if exercise.id == "leverage_points":
-                plan.purchase_flow.leverage_points = []
-            else:
-                setattr(plan, exercise.section, type(getattr(plan, exercise.section))())
+            exercise.clear(plan)
         plans.append(BrandPlan.from_dict(plan.to_dict()))
     return plans

@@ -20,19 +20,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import i18n, pages
-from .answers import EXERCISES
+from .exercises import EXERCISES
 from .i18n import t
 from .plan import BrandPlan
-from .progress import SYMBOLS, exercise_numbers, progress
+from .progress import SYMBOLS, progress
 from .report import Block, block
 from .style import PALETTE
-
-BAR_COLUMNS = {
-    "market_scope": 1,
-    "purchase_flow": 1,
-    "attractiveness": 1,
-}
-"""Exercises whose rows get a bar, and the column it measures (counts, weighted scores)."""
 
 
 @dataclass
@@ -46,8 +39,9 @@ class Card:
 
 
 def _bars(exercise: str, values: list[tuple]) -> list[float]:
-    """Each row's bar length, 0–100, against the largest value of the card."""
-    column = BAR_COLUMNS.get(exercise)
+    """Each row's bar length, 0–100, against the largest value of the card (the column the
+    exercise declares as ``bars``), or none."""
+    column = EXERCISES[exercise].bars
     if column is None:
         return []
     numbers = [row[column] if isinstance(row[column], int | float) else 0 for row in values]
@@ -71,7 +65,7 @@ def gallery_html(
     """
     with i18n.language(lang) as code:
         table = progress(plans)
-        numbers = exercise_numbers()
+        numbers = {ex.id: ex.number for ex in EXERCISES.values()}
         sections = []
         for exercise in EXERCISES.values():
             cards = []
@@ -85,7 +79,7 @@ def gallery_html(
                         bars=_bars(exercise.id, answer_block.answer.rows),
                     )
                 )
-            sections.append((exercise.id, numbers[exercise.id], exercise.title(code), cards))
+            sections.append((exercise.id, exercise.number, exercise.title(code), cards))
         return pages.render(
             "gallery.html.j2",
             lang=code,
@@ -97,6 +91,6 @@ def gallery_html(
             symbols=SYMBOLS,
             sections=sections,
             problems=list(problems),
-            bar_columns=BAR_COLUMNS,
+            bar_columns={ex.id: ex.bars for ex in EXERCISES.values()},
             generated=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
         )

@@ -30,11 +30,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import i18n
-from .answers import EXERCISES, Cell
+from .answers import Cell
+from .exercises import EXERCISES
 from .files import write_atomic
 from .i18n import t
 from .plan import BrandPlan
-from .progress import exercise_numbers, progress
+from .progress import progress
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet treat a cell as a formula."""
@@ -108,15 +109,15 @@ def _exercise_lines(plans: Sequence[BrandPlan], exercise: str) -> tuple[list[str
 
 
 def _overview(book: Workbook, plans: Sequence[BrandPlan]) -> None:
-    numbers = exercise_numbers()
     sheet = _sheet(book, t("trainer.export.overview"))
-    header = [t("trainer.field.group"), t("trainer.export.members"), *numbers.values()]
+    header = [t("trainer.field.group"), t("trainer.export.members")]
+    header += [ex.number for ex in EXERCISES.values()]
     header.append(t("trainer.progress.done"))
     lines = [
         [
             plan.group,
             ", ".join(plan.members),
-            *(t(f"trainer.state.{row.status[ex]}") for ex in numbers),
+            *(t(f"trainer.state.{row.status[ex]}") for ex in EXERCISES),
             row.complete,
         ]
         for plan, row in zip(plans, progress(plans), strict=True)
@@ -157,9 +158,8 @@ def workbook_bytes(plans: Sequence[BrandPlan], lang: str | None = None) -> bytes
         book = Workbook()
         book.remove(book.active)
         _overview(book, plans)
-        numbers = exercise_numbers()
         for exercise in EXERCISES.values():
-            title = f"{numbers[exercise.id]} {t(f'trainer.sheet.{exercise.id}')}"
+            title = f"{exercise.number} {t(f'trainer.sheet.{exercise.id}')}"
             header, lines = _exercise_lines(plans, exercise.id)
             _table(_sheet(book, title), header, lines)
         _quiz(book, plans)

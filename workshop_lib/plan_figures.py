@@ -1,8 +1,10 @@
 """A plan's diagrams, drawn from its sections for the report (no widgets involved).
 
-:func:`draw` gives the diagram of one exercise as matplotlib Axes, or None when the group has
-written nothing there; :func:`svg` renders a figure as an SVG picture whose text is drawn as
-outlines, so it looks the same in any browser and in a PDF, whatever fonts the reader has.
+Each exercise's diagram is a function named like the exercise, ``f(plan, lang) -> Axes``
+(the registry's ``figure``, :mod:`workshop_lib.exercises`). :func:`draw` gives the diagram of
+one exercise as matplotlib Axes, or None when the group has written nothing there;
+:func:`svg` renders a figure as an SVG picture whose text is drawn as outlines, so it looks the
+same in any browser and in a PDF, whatever fonts the reader has.
 
 The segmentation matrix is computed on the active scenario's ``hcps`` table, the same customer
 table the group segmented in class.
@@ -24,8 +26,8 @@ from matplotlib.axes import Axes
 from . import data, diagrams, style
 from .analysis.segmentation import Segmentation as Framework
 from .analysis.segmentation import framework
-from .answers import EXERCISES
 from .data.schema import get_table
+from .exercises import EXERCISES
 from .i18n import t
 from .plan import RUNGS, BrandPlan
 
@@ -45,12 +47,14 @@ def _counts(items: list[Any], name: str) -> dict[str, float]:
     return counts
 
 
-def _pool(plan: BrandPlan, lang: str) -> Axes | None:
+def market_scope(plan: BrandPlan, lang: str) -> Axes | None:
+    """The market pool of the pool levels."""
     counts = _counts(plan.market_scope.levels, "label")
     return diagrams.market_pool(counts, lang=lang) if counts else None
 
 
-def _funnel(plan: BrandPlan, lang: str) -> Axes | None:
+def purchase_flow(plan: BrandPlan, lang: str) -> Axes | None:
+    """The purchase-flow funnel with the leverage points highlighted."""
     flow = plan.purchase_flow
     counts = _counts(flow.steps, "name")
     if not counts:
@@ -82,7 +86,8 @@ def segment_framework(plan: BrandPlan, hcps: Any = None) -> Framework:
     )
 
 
-def _matrix(plan: BrandPlan, lang: str) -> Axes | None:
+def segmentation(plan: BrandPlan, lang: str) -> Axes | None:
+    """The segmentation matrix on the active scenario's customer table."""
     if not any(v.key.strip() for v in plan.segmentation.variables):
         return None
     try:
@@ -92,7 +97,8 @@ def _matrix(plan: BrandPlan, lang: str) -> Axes | None:
     return diagrams.segment_matrix(result, lang=lang)
 
 
-def _attractiveness(plan: BrandPlan, lang: str) -> Axes | None:
+def attractiveness(plan: BrandPlan, lang: str) -> Axes | None:
+    """The segments ranked by weighted attractiveness."""
     section = plan.attractiveness
     if not section.scores:
         return None
@@ -135,19 +141,11 @@ def _section(name: str, diagram: str) -> Callable[[BrandPlan, str], Axes]:
     return draw_section
 
 
-DRAWERS: dict[str, Callable[[BrandPlan, str], Axes | None]] = {
-    "market_scope": _pool,
-    "purchase_flow": _funnel,
-    "segmentation": _matrix,
-    "attractiveness": _attractiveness,
-    "persona": _section("persona", "persona_card"),
-    "behaviour_map": _section("behaviour_map", "behaviour_map"),
-    "benefit_ladder": _section("benefit_ladder", "benefit_ladder"),
-    "brand_assessment": _section("brand_assessment", "brand_assessment"),
-    "activity_plan": _section("activity_plan", "activity_plan"),
-}
-"""Exercise id → its diagram drawn from the plan. Leverage points are drawn on the funnel;
-the communication strategy is text only."""
+persona = _section("persona", "persona_card")
+behaviour_map = _section("behaviour_map", "behaviour_map")
+benefit_ladder = _section("benefit_ladder", "benefit_ladder")
+brand_assessment = _section("brand_assessment", "brand_assessment")
+activity_plan = _section("activity_plan", "activity_plan")
 
 
 def draw(plan: BrandPlan, exercise: str, lang: str) -> Axes | None:
@@ -158,10 +156,11 @@ def draw(plan: BrandPlan, exercise: str, lang: str) -> Axes | None:
     ValueError
         If the group's input cannot be drawn (e.g. a label used twice); the message says why.
     """
-    if exercise not in DRAWERS or EXERCISES[exercise].read(plan).empty:
+    declared = EXERCISES.get(exercise)
+    if declared is None or declared.figure is None or declared.read(plan).empty:
         return None
     with _missing_glyphs_quiet():
-        return DRAWERS[exercise](plan, lang)
+        return declared.draw(plan, lang)
 
 
 @contextmanager

@@ -3,8 +3,10 @@
 Pure: plans in, a table out (:func:`progress`), and that table as terminal text
 (:func:`render_text`). Reading the folder and refreshing are the ``workshop progress`` verb's job.
 
-When is an exercise complete? Some canvases start from the scenario's numbers (pool levels, flow
-counts, default criteria), so "something is there" is not the same as "the group did it":
+When is an exercise complete? Each exercise's ``<id>_done`` function below says (the registry's
+``done``, :mod:`workshop_lib.exercises`). Some canvases start from the scenario's numbers (pool
+levels, flow counts, default criteria), so "something is there" is not the same as "the group
+did it":
 
 ======================  ==================================================================
 exercise                complete when
@@ -42,13 +44,14 @@ Examples
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
 from .analysis.unit_kpis import UNITS
-from .answers import DIMENSIONS, EXERCISES
+from .answers import DIMENSIONS
+from .exercises import EXERCISES
 from .i18n import t
 from .plan import RUNGS, BrandPlan
 
@@ -64,28 +67,28 @@ def _filled(text: str) -> bool:
     return bool(text.strip())
 
 
-def _market_scope(plan: BrandPlan) -> bool:
+def market_scope_done(plan: BrandPlan) -> bool:
     scope = plan.market_scope
     levels = [lv for lv in scope.levels if _filled(lv.label) and lv.count is not None]
     return _filled(scope.definition) and len(levels) >= 3
 
 
-def _purchase_flow(plan: BrandPlan) -> bool:
+def purchase_flow_done(plan: BrandPlan) -> bool:
     counts = [s.count for s in plan.purchase_flow.steps if _filled(s.name) and s.count is not None]
     return len(counts) >= 3 and all(b <= a for a, b in pairwise(counts))
 
 
-def _leverage_points(plan: BrandPlan) -> bool:
+def leverage_points_done(plan: BrandPlan) -> bool:
     points = plan.purchase_flow.leverage_points
     return sum(_filled(p.step) and _filled(p.idea) for p in points) >= 3
 
 
-def _segmentation(plan: BrandPlan) -> bool:
+def segmentation_done(plan: BrandPlan) -> bool:
     keys = [v.key for v in plan.segmentation.variables if _filled(v.key)]
     return len(set(keys)) == 2 and any(_filled(s) for s in plan.segmentation.priority_segments)
 
 
-def _attractiveness(plan: BrandPlan) -> bool:
+def attractiveness_done(plan: BrandPlan) -> bool:
     section = plan.attractiveness
     keys = [c.key for c in section.criteria]
     if keys and abs(sum(c.weight for c in section.criteria) - 1) > WEIGHT_TOLERANCE:
@@ -96,7 +99,7 @@ def _attractiveness(plan: BrandPlan) -> bool:
     return len(scored) >= 2 and changed
 
 
-def _persona(plan: BrandPlan) -> bool:
+def persona_done(plan: BrandPlan) -> bool:
     p = plan.persona
     return (
         (_filled(p.name) or _filled(p.role))
@@ -105,7 +108,7 @@ def _persona(plan: BrandPlan) -> bool:
     )
 
 
-def _behaviour_map(plan: BrandPlan) -> bool:
+def behaviour_map_done(plan: BrandPlan) -> bool:
     stages = plan.behaviour_map.stages
     full = [s for s in stages if _filled(s.stage) and _filled(s.current) and _filled(s.desired)]
     drivers = any(_filled(d) for s in stages for d in s.drivers)
@@ -113,12 +116,12 @@ def _behaviour_map(plan: BrandPlan) -> bool:
     return len(full) >= 2 and drivers and barriers
 
 
-def _benefit_ladder(plan: BrandPlan) -> bool:
+def benefit_ladder_done(plan: BrandPlan) -> bool:
     ladder = plan.benefit_ladder
     return all(any(_filled(x) for x in ladder.texts(rung)) for rung in RUNGS)
 
 
-def _brand_assessment(plan: BrandPlan) -> bool:
+def brand_assessment_done(plan: BrandPlan) -> bool:
     scored = {
         item.kind
         for item in plan.brand_assessment.items
@@ -127,38 +130,23 @@ def _brand_assessment(plan: BrandPlan) -> bool:
     return scored == {"strength", "weakness"}
 
 
-def _communication(plan: BrandPlan) -> bool:
+def communication_done(plan: BrandPlan) -> bool:
     comm = plan.communication
     return _filled(comm.strategy) and any(_filled(s.message) for s in comm.steps)
 
 
-def _activity_plan(plan: BrandPlan) -> bool:
+def activity_plan_done(plan: BrandPlan) -> bool:
     needed = ("channel", "activity", "message", "kpi")
     rows = [r for r in plan.activity_plan.rows if all(_filled(getattr(r, c)) for c in needed)]
     return len(rows) >= 2
 
 
-RULES: dict[str, Callable[[BrandPlan], bool]] = {
-    "market_scope": _market_scope,
-    "purchase_flow": _purchase_flow,
-    "leverage_points": _leverage_points,
-    "segmentation": _segmentation,
-    "attractiveness": _attractiveness,
-    "persona": _persona,
-    "behaviour_map": _behaviour_map,
-    "benefit_ladder": _benefit_ladder,
-    "brand_assessment": _brand_assessment,
-    "communication": _communication,
-    "activity_plan": _activity_plan,
-}
-"""Exercise id → whether a plan has completed it (the table in the module's docstring)."""
-
-
 def status(plan: BrandPlan, exercise: str) -> str:
     """``"complete"``, ``"started"`` or ``"empty"``: the state of ``exercise`` in ``plan``."""
-    if RULES[exercise](plan):
+    declared = EXERCISES[exercise]
+    if declared.complete(plan):
         return COMPLETE
-    return EMPTY if EXERCISES[exercise].read(plan).empty else STARTED
+    return EMPTY if declared.read(plan).empty else STARTED
 
 
 @dataclass(frozen=True)
@@ -219,15 +207,6 @@ def progress(plans: Iterable[BrandPlan]) -> list[GroupProgress]:
     ]
 
 
-def exercise_numbers() -> dict[str, str]:
-    """Short numbers of the exercises as the course numbers them: ``{"market_scope": "1.1"}``."""
-    numbers, seen = {}, {}
-    for ex in EXERCISES.values():
-        seen[ex.unit] = seen.get(ex.unit, 0) + 1
-        numbers[ex.id] = f"{ex.unit}.{seen[ex.unit]}"
-    return numbers
-
-
 def printable(text: str) -> str:
     """``text`` without control characters, so a group name cannot drive the terminal."""
     return "".join("?" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
@@ -264,7 +243,7 @@ NAME_COLUMNS = 16
 
 def render_text(rows: list[GroupProgress], lang: str | None = None) -> str:
     """The progress table for a terminal: a line per group, a column per exercise and quiz."""
-    numbers = exercise_numbers()
+    numbers = {ex.id: ex.number for ex in EXERCISES.values()}
     quiz_parts = ("1", "2", "3", "4", "5", "review")
     head = [_pad(t("trainer.progress.group", lang=lang), NAME_COLUMNS)]
     head += [_pad(n, 4) for n in numbers.values()]

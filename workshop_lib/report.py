@@ -21,7 +21,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import fmt, i18n, pages, plan_figures
-from .answers import EXERCISES, Answer, Cell
+from .answers import Answer, Cell
+from .exercises import EXERCISES
 from .i18n import t
 from .plan import BrandPlan
 from .progress import quiz_scores

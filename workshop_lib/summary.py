@@ -27,8 +27,8 @@ from collections.abc import Iterable
 
 from . import fmt, i18n
 from .analysis.attractiveness import rank
-from .answers import segment_text
-from .data.schema import CATEGORIES, get_table
+from .answers import category_text, segment_text, variable_text
+from .exercises import EXERCISES
 from .i18n import t
 from .plan import RUNGS, Activity, BrandItem, BrandPlan
 from .style import PALETTE
@@ -98,71 +98,68 @@ def _text(value: str) -> str | None:
     return f"<p>{_e(value)}</p>" if _filled(value) else None
 
 
-def _category(category: str, key: str) -> str:
-    """The label of a known category value (e.g. a channel key), else the text as typed."""
-    labels = CATEGORIES.get(category, {}).get(key)
-    if labels is None:
-        return key
-    return labels[0] if i18n.get_language() == "zh" else labels[1]
-
-
-def _unit(number: int, parts: list[str]) -> str:
+def _unit(number: int, plan: BrandPlan) -> str:
+    """A unit's box: the framework parts of its exercises, in course order."""
+    parts = [
+        _part(name, html)
+        for exercise in EXERCISES.values()
+        if exercise.unit == number
+        for name, html in exercise.framework_parts(plan)
+    ]
     title = _e(t(f"summary.unit{number}"))
     return f"<section class='wlf-unit'><h3>{title}</h3>{''.join(parts)}</section>"
 
 
-# --- the five units ------------------------------------------------------------------------------
+# --- the parts, named in the exercises' declarations (``summary``) ---------------------------
 
 
-def _unit1(plan: BrandPlan) -> str:
-    scope, flow = plan.market_scope, plan.purchase_flow
+def definition(plan: BrandPlan) -> str | None:
+    """The market definition."""
+    return _text(plan.market_scope.definition)
+
+
+def pool(plan: BrandPlan) -> str | None:
+    """The pool levels with their counts, from the largest."""
     levels = [
         t("core.label_value", label=_e(level.label), value=_e(fmt.count(level.count)))
-        for level in scope.levels
+        for level in plan.market_scope.levels
         if _filled(level.label) and level.count is not None
     ]
-    pool = f"<p>{' → '.join(levels)}</p>" if levels else None
-    points = _list(
+    return f"<p>{' → '.join(levels)}</p>" if levels else None
+
+
+def leverage(plan: BrandPlan) -> str | None:
+    """The leverage points in order, each with its idea."""
+    return _list(
         (
             f"<b>{_e(p.step)}</b>" + (f": {_e(p.idea)}" if _filled(p.idea) else "")
-            for p in flow.leverage_points
+            for p in plan.purchase_flow.leverage_points
             if _filled(p.step) or _filled(p.idea)
         ),
         ordered=True,
     )
-    return _unit(
-        1,
-        [
-            _part("definition", _text(scope.definition)),
-            _part("pool", pool),
-            _part("leverage", points),
-        ],
-    )
 
 
-def _variable_name(key: str, label: str) -> str:
-    if _filled(label):
-        return label
-    try:
-        return get_table("hcps").column(key).label(i18n.get_language())
-    except KeyError:
-        return key
+def variables(plan: BrandPlan) -> str | None:
+    """The two segmentation variables."""
+    names = [
+        _e(variable_text(v.key, v.label)) for v in plan.segmentation.variables if _filled(v.key)
+    ]
+    return f"<p>{' × '.join(names)}</p>" if names else None
 
 
-def _unit2(plan: BrandPlan) -> str:
+def priorities(plan: BrandPlan) -> str | None:
+    """The priority segments in order (else the group's notes)."""
     seg = plan.segmentation
-    names = [_e(_variable_name(v.key, v.label)) for v in seg.variables if _filled(v.key)]
-    variables = f"<p>{' × '.join(names)}</p>" if names else None
     keys = [v.key for v in seg.variables]
-    priorities = _list(
+    chosen = _list(
         (_e(segment_text(s, keys)) for s in seg.priority_segments if _filled(s)), ordered=True
     )
-    if priorities is None and _filled(seg.notes):
-        priorities = _text(seg.notes)
-    return _unit(2, [_part("variables", variables), _part("priorities", priorities)])
+    return chosen if chosen is not None or not _filled(seg.notes) else _text(seg.notes)
 
 
-def _ranking(plan: BrandPlan) -> str | None:
+def ranking(plan: BrandPlan) -> str | None:
+    """The most attractive segments with their weighted scores."""
     section = plan.attractiveness
     if not section.scores:
         return None
@@ -178,22 +175,19 @@ def _ranking(plan: BrandPlan) -> str | None:
     return _list(rows, ordered=True)
 
 
-def _unit3(plan: BrandPlan) -> str:
-    persona = plan.persona
-    who = [persona.name, persona.role, persona.segment]
+def persona(plan: BrandPlan) -> str | None:
+    """Who the persona is: name, role, segment."""
+    who = [plan.persona.name, plan.persona.role, plan.persona.segment]
     card = " · ".join(_e(part) for part in who if _filled(part))
-    stages = _list(
+    return f"<p>{card}</p>" if card else None
+
+
+def stages(plan: BrandPlan) -> str | None:
+    """The behaviour-change stages, from current to desired behaviour."""
+    return _list(
         f"<b>{_e(s.stage)}</b>: {_e(s.current)} → {_e(s.desired)}"
         for s in plan.behaviour_map.stages
         if _filled(s.stage) or _filled(s.desired)
-    )
-    return _unit(
-        3,
-        [
-            _part("ranking", _ranking(plan)),
-            _part("persona", f"<p>{card}</p>" if card else None),
-            _part("stages", stages),
-        ],
     )
 
 
@@ -211,22 +205,29 @@ def _top_items(plan: BrandPlan, kind: str) -> str | None:
     )
 
 
-def _unit4(plan: BrandPlan) -> str:
-    ladder = plan.benefit_ladder
+def ladder(plan: BrandPlan) -> str | None:
+    """The benefit ladder, rung by rung."""
     rungs = []
     for rung in RUNGS:
-        items = [_e(x) for x in ladder.texts(rung) if _filled(x)]
+        items = [_e(x) for x in plan.benefit_ladder.texts(rung) if _filled(x)]
         if items:
             rungs.append(f"<b>{_e(t(f'summary.rung.{rung}'))}</b>: {'; '.join(items)}")
-    return _unit(
-        4,
-        [
-            _part("ladder", _list(rungs)),
-            _part("strengths", _top_items(plan, "strength")),
-            _part("weaknesses", _top_items(plan, "weakness")),
-            _part("strategy", _text(plan.communication.strategy)),
-        ],
-    )
+    return _list(rungs)
+
+
+def strengths(plan: BrandPlan) -> str | None:
+    """The strongest strengths by their mean score."""
+    return _top_items(plan, "strength")
+
+
+def weaknesses(plan: BrandPlan) -> str | None:
+    """The weaknesses with the highest mean score."""
+    return _top_items(plan, "weakness")
+
+
+def strategy(plan: BrandPlan) -> str | None:
+    """The communication strategy statement."""
+    return _text(plan.communication.strategy)
 
 
 ACTIVITY_COLUMNS = ("target_group", "channel", "activity", "message", "kpi", "target")
@@ -235,24 +236,22 @@ ACTIVITY_COLUMNS = ("target_group", "channel", "activity", "message", "kpi", "ta
 
 def _cell(row: Activity, column: str) -> str:
     value = getattr(row, column)
-    return _category("channel", value) if column == "channel" else value
+    return category_text("channel", value) if column == "channel" else value
 
 
-def _unit5(plan: BrandPlan) -> str:
-    activities = plan.activity_plan
-    rows = [
-        row for row in activities.rows if any(_filled(getattr(row, c)) for c in ACTIVITY_COLUMNS)
-    ]
-    table = None
-    if rows:
-        head = "".join(f"<th>{_e(t(f'summary.column.{c}'))}</th>" for c in ACTIVITY_COLUMNS)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{_e(_cell(row, c))}</td>" for c in ACTIVITY_COLUMNS) + "</tr>"
-            for row in rows
-        )
-        title = f"<p>{_e(activities.title)}</p>" if _filled(activities.title) else ""
-        table = f"{title}<table><tr>{head}</tr>{body}</table>"
-    return _unit(5, [_part("activities", table)])
+def activities(plan: BrandPlan) -> str | None:
+    """The activity plan as a table."""
+    found = plan.activity_plan
+    rows = [row for row in found.rows if any(_filled(getattr(row, c)) for c in ACTIVITY_COLUMNS)]
+    if not rows:
+        return None
+    head = "".join(f"<th>{_e(t(f'summary.column.{c}'))}</th>" for c in ACTIVITY_COLUMNS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_e(_cell(row, c))}</td>" for c in ACTIVITY_COLUMNS) + "</tr>"
+        for row in rows
+    )
+    title = f"<p>{_e(found.title)}</p>" if _filled(found.title) else ""
+    return f"{title}<table><tr>{head}</tr>{body}</table>"
 
 
 def framework_html(plan: BrandPlan, lang: str | None = None) -> str:
@@ -279,7 +278,7 @@ def framework_html(plan: BrandPlan, lang: str | None = None) -> str:
             if members
             else ""
         )
-        units = [_unit1(plan), _unit2(plan), _unit3(plan), _unit4(plan), _unit5(plan)]
+        units = [_unit(number, plan) for number in sorted({ex.unit for ex in EXERCISES.values()})]
         return (
             f"<div class='wlf'><style>{STYLE}</style>"
             f"<h2>{_e(t('summary.title', group=plan.group))}</h2>"

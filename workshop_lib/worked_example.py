@@ -1,13 +1,15 @@
 """The sample brand's worked example: a complete plan for the trainer edition and the debrief.
 
-The text-heavy sections come from the diagrams' examples (:mod:`workshop_lib.diagrams.examples`);
-the rest (market definition, leverage points, segment scores, communication) from
-``worked_example.json``. The numbers come from the active scenario through the canvases'
-prefill, so a client's data gives a worked example on their own market.
+The text-heavy sections come from the diagrams' examples (:mod:`workshop_lib.diagrams.examples`,
+the one each exercise declares as ``example``); the rest (market definition, leverage points,
+segment scores, communication) from ``worked_example.json``, shaped like a plan. The numbers
+come from the active scenario through the canvases' prefill, so a client's data gives a worked
+example on their own market.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import cache
 from importlib import resources
@@ -19,6 +21,7 @@ from . import data, i18n, plan_figures
 from .analysis import attractiveness as scoring
 from .analysis.segmentation import Segmentation, framework
 from .diagrams import examples
+from .exercises import EXERCISES
 from .plan import BrandPlan
 
 SEGMENT_VARIABLES = ("monthly_patients", "adoption_stage")
@@ -34,28 +37,15 @@ def _content() -> dict[str, Any]:
 def worked_plan(lang: str | None = None) -> BrandPlan:
     """A new plan holding the worked example in ``lang`` (not saved to any file)."""
     lang = i18n.resolve(lang)
-    extra = _content()[lang]
-    plan = BrandPlan.from_dict(
-        {
-            "group": extra["group"],
-            "language": lang,
-            "market_scope": extra["market_scope"],
-            "purchase_flow": {"leverage_points": extra["leverage_points"]},
-            "segmentation": {
-                "variables": [{"key": key} for key in SEGMENT_VARIABLES],
-                "priority_segments": _priority_ids(),
-                "notes": extra["segmentation_notes"],
-            },
-            "attractiveness": {"scores": extra["attractiveness"]},
-            "persona": examples.load("persona_card", lang),
-            "behaviour_map": examples.load("behaviour_map", lang),
-            "benefit_ladder": examples.load("benefit_ladder", lang),
-            "brand_assessment": examples.load("brand_assessment", lang),
-            "communication": extra["communication"],
-            "activity_plan": examples.load("activity_plan", lang),
-        }
-    )
-    return plan
+    content = copy.deepcopy(_content()[lang])
+    content["segmentation"] |= {
+        "variables": [{"key": key} for key in SEGMENT_VARIABLES],
+        "priority_segments": _priority_ids(),
+    }
+    diagrams = {
+        ex.section: examples.load(ex.example, lang) for ex in EXERCISES.values() if ex.example
+    }
+    return BrandPlan.from_dict({**content, **diagrams, "language": lang})
 
 
 def section(name: str, lang: str | None = None) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workshop_lib.canvas import CANVASES
-from workshop_lib.canvas.session import SCENARIO_PREFILLED
+from workshop_lib.exercises import EXERCISES
 from workshop_lib.plan import BrandPlan
 from workshop_lib.worked_example import worked_plan
 
@@ -16,8 +16,9 @@ def worked():
 
     def make(lang: str) -> BrandPlan:
         plan = worked_plan(lang)
-        for exercise in SCENARIO_PREFILLED:
-            CANVASES[exercise](plan, lang=lang)
+        for exercise in EXERCISES.values():
+            if exercise.from_scenario:
+                CANVASES[exercise.id](plan, lang=lang)
         return plan
 
     return make

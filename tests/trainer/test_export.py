@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from trainer.plans import hostile_plan
 
-from workshop_lib.answers import EXERCISES
 from workshop_lib.cli import main
+from workshop_lib.exercises import EXERCISES
 from workshop_lib.export import safe_text, workbook_bytes
 
 

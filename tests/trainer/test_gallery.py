@@ -7,9 +7,9 @@ import re
 from trainer.plans import IMG, SCRIPT, hostile_plan
 from trainer.test_report import OUTSIDE
 
-from workshop_lib.answers import EXERCISES
 from workshop_lib.cli import main
 from workshop_lib.debrief import gallery_html
+from workshop_lib.exercises import EXERCISES
 from workshop_lib.plan import BrandPlan
 
 

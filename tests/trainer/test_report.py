@@ -10,8 +10,8 @@ import pytest
 from trainer.plans import IMG, SCRIPT, hostile_plan
 
 from workshop_lib import pages
-from workshop_lib.answers import EXERCISES
 from workshop_lib.cli import main
+from workshop_lib.exercises import EXERCISES
 from workshop_lib.plan import BrandPlan
 from workshop_lib.report import report_html
 

@@ -13,30 +13,11 @@ This is the only part of the package that imports ipywidgets.
 
 from __future__ import annotations
 
+from ..exercises import EXERCISES
 from .base import Canvas
-from .unit1 import LeveragePointsCanvas, MarketScopeCanvas, PurchaseFlowCanvas
-from .unit2 import SegmentationCanvas
-from .unit3 import AttractivenessCanvas, BehaviourMapCanvas, PersonaCanvas
-from .unit4 import BenefitLadderCanvas, BrandAssessmentCanvas, CommunicationCanvas
-from .unit5 import ActivityPlanCanvas
 
-CANVASES: dict[str, type[Canvas]] = {
-    cls.exercise: cls
-    for cls in (
-        MarketScopeCanvas,
-        PurchaseFlowCanvas,
-        LeveragePointsCanvas,
-        SegmentationCanvas,
-        AttractivenessCanvas,
-        PersonaCanvas,
-        BehaviourMapCanvas,
-        BenefitLadderCanvas,
-        BrandAssessmentCanvas,
-        CommunicationCanvas,
-        ActivityPlanCanvas,
-    )
-}
-"""Exercise id → canvas class, in course order."""
+CANVASES: dict[str, type[Canvas]] = {ex.id: ex.canvas_class() for ex in EXERCISES.values()}
+"""Exercise id → canvas class, in course order (from :data:`workshop_lib.exercises.EXERCISES`)."""
 
 from .session import (  # noqa: E402 - needs CANVASES
     Workbook,

@@ -21,6 +21,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from .. import groups, i18n, servers
+from ..exercises import EXERCISES
 from ..i18n import t
 from ..plan import BrandPlan
 from ..quiz import Question, kpi_questions
@@ -263,11 +264,6 @@ def example(exercise: str, *, lang: str | None = None) -> widgets.Widget:
     return CANVASES[exercise](_examples[language], lang=language).widget
 
 
-SCENARIO_PREFILLED = ("market_scope", "purchase_flow", "segmentation")
-"""Exercises whose scenario starting point (pool levels, flow counts, variables) completes the
-worked example's framework page."""
-
-
 def example_framework(*, lang: str | None = None) -> widgets.Widget:
     """The sample brand's framework on one page (trainer edition), numbers from the scenario."""
     from ..worked_example import worked_plan
@@ -275,6 +271,7 @@ def example_framework(*, lang: str | None = None) -> widgets.Widget:
 
     language = i18n.resolve(lang)
     plan = worked_plan(language)
-    for exercise in SCENARIO_PREFILLED:
-        CANVASES[exercise](plan, lang=language)  # each fills its section's empty parts
+    for exercise in EXERCISES.values():
+        if exercise.from_scenario:  # its canvas fills the section's empty parts
+            CANVASES[exercise.id](plan, lang=language)
     return widgets.HTML(framework_html(plan, language))

@@ -29,7 +29,6 @@ class MarketScopeCanvas(_ScenarioFunnel):
 
     exercise = "market_scope"
     section = "market_scope"
-    unit = 1
 
     def prefill(self) -> None:
         if not self.model.levels:
@@ -54,7 +53,6 @@ class PurchaseFlowCanvas(_ScenarioFunnel):
 
     exercise = "purchase_flow"
     section = "purchase_flow"
-    unit = 1
 
     def prefill(self) -> None:
         if not self.model.steps:

@@ -45,7 +45,6 @@ class SegmentationCanvas(Canvas):
 
     exercise = "segmentation"
     section = "segmentation"
-    unit = 2
 
     def prefill(self) -> None:
         if self.model.variables:

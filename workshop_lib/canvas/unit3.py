@@ -21,7 +21,6 @@ class AttractivenessCanvas(Canvas):
 
     exercise = "attractiveness"
     section = "attractiveness"
-    unit = 3
 
     def prefill(self) -> None:
         section = self.model
@@ -158,7 +157,6 @@ class PersonaCanvas(Canvas):
 
     exercise = "persona"
     section = "persona"
-    unit = 3
 
     def build(self) -> list[widgets.Widget]:
         p = self.model
@@ -186,7 +184,6 @@ class BehaviourMapCanvas(Canvas):
 
     exercise = "behaviour_map"
     section = "behaviour_map"
-    unit = 3
     max_stages = 6
 
     def build(self) -> list[widgets.Widget]:

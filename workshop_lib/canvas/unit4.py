@@ -18,7 +18,6 @@ class BenefitLadderCanvas(Canvas):
 
     exercise = "benefit_ladder"
     section = "benefit_ladder"
-    unit = 4
 
     def build(self) -> list[widgets.Widget]:
         return [self.text(self.model, "brand", "brand"), *map(self._rung, reversed(RUNGS))]
@@ -47,7 +46,6 @@ class BrandAssessmentCanvas(Canvas):
 
     exercise = "brand_assessment"
     section = "brand_assessment"
-    unit = 4
 
     def build(self) -> list[widgets.Widget]:
         kinds = [(t("canvas.kind.strength"), "strength"), (t("canvas.kind.weakness"), "weakness")]
@@ -109,7 +107,6 @@ class CommunicationCanvas(Canvas):
 
     exercise = "communication"
     section = "communication"
-    unit = 4
 
     def prefill(self) -> None:
         if not self.model.steps:

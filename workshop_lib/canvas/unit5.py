@@ -17,7 +17,6 @@ class ActivityPlanCanvas(Canvas):
 
     exercise = "activity_plan"
     section = "activity_plan"
-    unit = 5
     wide = True
 
     def build(self) -> list[widgets.Widget]:
