@@ -33,7 +33,7 @@ import nbformat
 from markupsafe import Markup, escape
 
 from . import authoring, doctor, i18n, pages, plan_figures, style
-from .answers import EXERCISES
+from .exercises import EXERCISES
 from .i18n import t
 from .report import block
 
