@@ -15,11 +15,7 @@ from __future__ import annotations
 
 from ..exercises import EXERCISES
 from .base import Canvas
-
-CANVASES: dict[str, type[Canvas]] = {ex.id: ex.canvas_class() for ex in EXERCISES.values()}
-"""Exercise id → canvas class, in course order (from :data:`workshop_lib.exercises.EXERCISES`)."""
-
-from .session import (  # noqa: E402 - needs CANVASES
+from .session import (
     Workbook,
     example,
     example_framework,
@@ -29,7 +25,10 @@ from .session import (  # noqa: E402 - needs CANVASES
     show_quiz,
     show_review,
 )
-from .whatif import whatif  # noqa: E402
+from .whatif import whatif
+
+CANVASES: dict[str, type[Canvas]] = {ex.id: ex.canvas_class() for ex in EXERCISES.values()}
+"""Exercise id → canvas class, in course order (from :data:`workshop_lib.exercises.EXERCISES`)."""
 
 __all__ = [
     "CANVASES",

@@ -80,13 +80,13 @@ class Workbook:
 
     def show(self, exercise: str, **options) -> widgets.Widget:
         """A box showing the canvas of ``exercise`` for the current group (rebuilt on change)."""
-        from . import CANVASES
-
-        if exercise not in CANVASES:
-            raise ValueError(t("canvas.unknown_exercise", name=exercise, names=", ".join(CANVASES)))
+        if exercise not in EXERCISES:
+            names = ", ".join(EXERCISES)
+            raise ValueError(t("canvas.unknown_exercise", name=exercise, names=names))
+        canvas_class = EXERCISES[exercise].canvas_class()
 
         def build(plan: BrandPlan) -> widgets.Widget:
-            canvas = CANVASES[exercise](plan, **options)
+            canvas = canvas_class(plan, **options)
             self.canvases.append(canvas)
             return canvas.widget
 
@@ -256,22 +256,20 @@ def example(exercise: str, *, lang: str | None = None) -> widgets.Widget:
     It can be edited during the debrief; nothing is saved.
     """
     from ..worked_example import worked_plan
-    from . import CANVASES
 
     language = i18n.resolve(lang)
     if language not in _examples:
         _examples[language] = worked_plan(language)
-    return CANVASES[exercise](_examples[language], lang=language).widget
+    return EXERCISES[exercise].canvas_class()(_examples[language], lang=language).widget
 
 
 def example_framework(*, lang: str | None = None) -> widgets.Widget:
     """The sample brand's framework on one page (trainer edition), numbers from the scenario."""
     from ..worked_example import worked_plan
-    from . import CANVASES
 
     language = i18n.resolve(lang)
     plan = worked_plan(language)
     for exercise in EXERCISES.values():
         if exercise.from_scenario:  # its canvas fills the section's empty parts
-            CANVASES[exercise.id](plan, lang=language)
+            exercise.canvas_class()(plan, lang=language)
     return widgets.HTML(framework_html(plan, language))
