@@ -17,9 +17,10 @@ tag           the cell appears in
 Untagged cells go to every edition. Every markdown cell carries exactly one language tag (a
 picture or a formula too: it is written once per language). A code cell may carry one language
 tag and usually carries none: code is the same in both languages, and its output follows the
-notebook's language. ``hide-input``, ``remove-input`` and ``remove-cell`` (MyST and Voilà's
-display tags) are kept in the editions for the front ends and the handouts. Any other tag is an
-error (:func:`check`), so a misspelt ``trainr`` never sends a trainer note to participants.
+notebook's language. ``hide-input``, ``remove-input``, ``remove-cell`` and ``remove-output``
+(MyST's display tags) are kept in the editions for the front ends and the handouts. Any other
+tag is an error (:func:`check`), so a misspelt ``trainr`` never sends a trainer note to
+participants.
 
 MyST admonitions (```` ```{admonition} Title ````) become quoted
 blocks, which every notebook front end shows. Inside a code cell, lines between
@@ -73,8 +74,9 @@ EDITIONS = (
 """Every edition, in the order they are built."""
 
 EDITION_TAGS = frozenset({"teach", "blank", "solution", "trainer"})
-DISPLAY_TAGS = frozenset({"hide-input", "remove-input", "remove-cell"})
-"""Tags the front ends and the handouts honour; they stay in the editions."""
+DISPLAY_TAGS = frozenset({"hide-input", "remove-input", "remove-cell", "remove-output"})
+"""Tags the front ends and the handouts honour; they stay in the editions (``remove-output``:
+the live page shows the output, the printed handouts leave it out)."""
 KNOWN_TAGS = frozenset(LANGUAGE_TAGS) | EDITION_TAGS | DISPLAY_TAGS
 """Every tag a course source may use."""
 SOURCE_DIR = "course"

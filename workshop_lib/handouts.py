@@ -1,254 +1,73 @@
-"""Handouts from the course's editions: participant workbook, trainer guide, slides per unit.
+"""Handouts from the course's editions, executed: participant workbook, trainer guide, slides.
 
 Each language gets, under the output folder:
 
 - ``<lang>/participant-workbook.html`` (and ``.pdf``): the exercise edition (``exercises/``),
-  no solutions and no trainer notes, every exercise canvas printed as a worksheet to fill in
-  by hand (its title, instructions and empty fields), the KPI questions with room to answer;
-- ``<lang>/trainer-guide.html`` (and ``.pdf``): the trainer edition (``solutions/``), with
-  the timing and facilitation notes, the teaching diagrams and the worked example's answers;
-- ``<lang>/slides/<unit>.html``: the course edition of each unit as a slide deck, a slide per
-  heading. The deck is one self-contained HTML file with its own small stylesheet and script
-  (arrow keys, space, Home/End; printing gives a slide per page): nothing is loaded from a CDN,
-  so the slides work offline.
+  no solutions and no trainer notes; every canvas printed as the participants see it, with a
+  line to write on for each empty field, and the KPI questions with room to answer;
+- ``<lang>/trainer-guide.html`` (and ``.pdf``): the trainer edition (``solutions/``), with the
+  timing and facilitation notes, the teaching diagrams and the worked example's answers;
+- ``<lang>/slides/<unit>.html``: the course edition (``notebooks/``) of each unit as a slide
+  deck, a slide per heading. The deck is one self-contained HTML file with its own small
+  stylesheet and script (arrow keys, space, Home/End; printing gives a slide per page):
+  nothing is loaded from a CDN, so the slides work offline.
 
-Notebooks are rendered without a kernel: markdown cells through mistune (raw HTML escaped),
-MyST admonitions as boxes, ``wl.canvas.*`` calls as worksheets or worked answers, and the other
-code cells (the course's own diagram and table calls) run in this process, their figures
-embedded as SVG and their tables as HTML. Code itself is never shown: participants don't code.
+Every notebook is executed once by nbclient in a real kernel, the language of the edition set by
+``WORKSHOP_LANG`` in the kernel's environment and the active data passed on by
+``WORKSHOP_DATA``. The kernels work in a scratch workspace with one group of their own, so
+building handouts never touches the class's plans. Several notebooks run at once
+(:data:`PARALLEL`), on the asyncio loop. nbconvert's ``HTMLExporter`` then renders them through
+the course's templates (``handout.html.j2``, ``slides.html.j2``): code is never shown
+(participants don't code), cells tagged ``remove-cell`` are left out and so are the outputs of
+cells tagged ``remove-output`` (what belongs to one laptop, such as its check), figures are
+embedded as ``data:`` URIs and widgets are printed from their saved state
+(:mod:`workshop_lib.printed_widgets`).
 """
 
 from __future__ import annotations
 
-import ast
+import asyncio
+import base64
+import hashlib
+import json
+import os
 import re
+import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import pairwise
+from importlib import resources as package_files
 from pathlib import Path
-from typing import Any
 
 import nbformat
-from markupsafe import Markup, escape
+from jupyter_client.kernelspec import NoSuchKernel
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import Preprocessor
+from traitlets.config import Config
 
-from . import authoring, doctor, i18n, pages, plan_figures, style
-from .exercises import EXERCISES
+from . import doctor, i18n, pages, style
+from .data import scenario
 from .i18n import t
-from .report import block
+from .printed_widgets import PrintWidgets
 
-WORKBOOK, GUIDE = "participant-workbook", "trainer-guide"
-SLIDES_DIR = "slides"
+WORKBOOK, GUIDE, SLIDES_DIR = "participant-workbook", "trainer-guide", "slides"
+EDITION_OF = {WORKBOOK: "exercises", GUIDE: "solutions", SLIDES_DIR: "notebooks"}
+"""Which edition each kind of handout is made from."""
 
-_CANVAS_CALL = re.compile(r"^\s*wl\.canvas\.(\w+)\((.*)\)\s*;?\s*$")
-_ADMONITION = re.compile(r"```\{admonition\}[ \t]*(.*?)\n(.*?)```", re.S)
-_HEADING = re.compile(r"^#{1,2}\s", re.M)
+PARALLEL = max(1, min(4, os.cpu_count() or 1))
+"""How many kernels run at once."""
+
+CELL_TIMEOUT = 300
+"""Seconds one cell may run before its notebook is given up on."""
+
 SLIDE_CELLS = 3
-"""A figure or table that would be a slide's fourth piece starts a new slide."""
+"""A piece that would be a slide's fourth starts a new slide."""
 
-
-@cache
-def _markdown() -> Callable[[str], str]:
-    import mistune
-
-    return mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])
-
-
-def markdown_html(text: str) -> Markup:
-    """A markdown cell as HTML: raw HTML escaped, MyST admonitions as titled boxes.
-
-    >>> html = markdown_html("```{admonition} Tip\\n*x* <b>\\n```")
-    >>> html.startswith('<div class="admonition"><p class="admonition-title">Tip</p>')
-    True
-    >>> "<em>x</em> &lt;b&gt;" in html
-    True
-    """
-    parts, last = [], 0
-    for match in _ADMONITION.finditer(text):
-        parts.append(_markdown()(text[last : match.start()]))
-        title, body = match.group(1).strip(), match.group(2)
-        parts.append(
-            f'<div class="admonition"><p class="admonition-title">{escape(title)}</p>'
-            f"{_markdown()(body)}</div>"
-        )
-        last = match.end()
-    parts.append(_markdown()(text[last:]))
-    return Markup("".join(p for p in parts if p.strip()))
-
-
-# --- what a canvas call becomes on paper ---------------------------------------------------------
-
-
-def _argument(text: str) -> Any:
-    """The first literal argument of a call, e.g. ``"market_scope"`` or ``1``."""
-    try:
-        return ast.literal_eval(text.split(",")[0].strip()) if text.strip() else None
-    except (ValueError, SyntaxError):
-        return None
-
-
-def _worksheet(exercise: str, lang: str) -> Markup:
-    from .plan import BrandPlan
-
-    empty = block(BrandPlan(group="-"), exercise, lang, figure=False)
-    return Markup(
-        pages.render(
-            "worksheet.html.j2",
-            title=EXERCISES[exercise].title(lang),
-            help=t(f"canvas.{exercise}.help"),
-            fields=[t(key) for key, _ in empty.answer.fields],
-            columns=empty.columns,
-            rows=range(4),
-        )
-    )
-
-
-@cache
-def _worked_plan(lang: str):
-    from .classroom import scenario_plan
-
-    return scenario_plan(lang)
-
-
-def _worked(exercise: str, lang: str) -> Markup:
-    answer = block(_worked_plan(lang), exercise, lang)
-    return Markup(pages.render("worked.html.j2", t=t, b=answer))
-
-
-def _questions(questions: list, lang: str) -> Markup:
-    return Markup(pages.render("questions.html.j2", t=t, questions=questions))
-
-
-def _quiz(unit: int, lang: str) -> Markup:
-    from .quiz import kpi_questions
-
-    return _questions(kpi_questions(int(unit)), lang)
-
-
-def _review(_arg: Any, lang: str) -> Markup:
-    from .review import review_questions
-
-    return _questions(review_questions(), lang)
-
-
-def _note(key: str) -> Callable[[Any, str], Markup]:
-    def note(_arg: Any, _lang: str) -> Markup:
-        return Markup('<p class="note">{}</p>').format(t(key))
-
-    return note
-
-
-def _example_framework(_arg: Any, lang: str) -> Markup:
-    from .summary import framework_html
-
-    return Markup(framework_html(_worked_plan(lang), lang))
-
-
-def _group_line(_arg: Any, _lang: str) -> Markup:
-    return Markup(
-        pages.render(
-            "worksheet.html.j2",
-            title=t("handouts.group_title"),
-            help="",
-            fields=[t("report.group"), t("report.members")],
-            columns=[],
-            rows=[],
-        )
-    )
-
-
-CANVAS_CALLS: dict[str, Callable[[Any, str], Markup]] = {
-    "show": _worksheet,
-    "example": _worked,
-    "pick_group": _group_line,
-    "show_quiz": _quiz,
-    "show_review": _review,
-    "whatif": _note("handouts.whatif"),
-    "show_framework": _note("handouts.framework"),
-    "example_framework": _example_framework,
-}
-"""``wl.canvas.<name>(...)`` → what it becomes in a handout."""
-
-SKIPPED_CALLS = ("wl.doctor.report",)
-"""Calls whose output belongs to one laptop, not to a handout."""
-
-
-# --- running the course's own code cells ---------------------------------------------------------
-
-
-def _run(source: str, namespace: dict[str, Any]) -> list[Markup]:
-    """Run a code cell of the course; return its figures (SVG) and its shown value (HTML)."""
-    import matplotlib.pyplot as plt
-
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    before = set(plt.get_fignums())
-    exec(compile(tree, "<course cell>", "exec"), namespace)
-    value = None
-    if last is not None:
-        value = eval(compile(ast.Expression(last.value), "<course cell>", "eval"), namespace)
-    shown = []
-    for number in sorted(set(plt.get_fignums()) - before):
-        fig = plt.figure(number)
-        uri = pages.data_uri(plan_figures.svg(fig.axes[0]), "image/svg+xml")
-        shown.append(Markup('<figure><img src="{}" alt=""></figure>').format(uri))
-    if value is not None and hasattr(value, "_repr_html_") and not source.rstrip().endswith(";"):
-        shown.append(Markup('<div class="table">{}</div>').format(Markup(value._repr_html_())))
-    return shown
-
-
-@dataclass
-class Rendered:
-    """A notebook as HTML pieces, one per shown cell, with where slides start."""
-
-    title: str
-    cells: list[Markup] = field(default_factory=list)
-    breaks: list[int] = field(default_factory=list)
-
-
-def render_notebook(path: Path, lang: str) -> Rendered:
-    """Render one generated notebook (any edition) as HTML pieces, without a kernel.
-
-    Raises
-    ------
-    RuntimeError
-        If a code cell of the course fails; the message names the notebook and the cell.
-    """
-    import workshop_lib as wl
-
-    notebook = nbformat.read(path, as_version=4)
-    setup = authoring.SETUP_CELL.format(lang=lang)
-    namespace: dict[str, Any] = {"wl": wl}
-    result = Rendered(title=path.stem)
-    for number, cell in enumerate(notebook.cells):
-        if "remove-cell" in cell.metadata.get("tags", []) or cell.source.strip() == setup:
-            continue
-        if cell.cell_type == "markdown":
-            if _HEADING.match(cell.source) and result.cells:
-                result.breaks.append(len(result.cells))
-            heading = re.match(r"^#\s+(.+)$", cell.source, re.M)
-            if heading and result.title == path.stem:
-                result.title = heading.group(1).strip()
-            result.cells.append(markdown_html(cell.source))
-            continue
-        if cell.cell_type != "code" or cell.source.strip().startswith(SKIPPED_CALLS):
-            continue
-        if len(result.cells) - (result.breaks[-1] if result.breaks else 0) >= SLIDE_CELLS:
-            result.breaks.append(len(result.cells))
-        call = _CANVAS_CALL.match(cell.source.strip())
-        try:
-            if call and call.group(1) in CANVAS_CALLS:
-                result.cells.append(CANVAS_CALLS[call.group(1)](_argument(call.group(2)), lang))
-            elif not call:
-                result.cells.extend(_run(cell.source, namespace))
-        except Exception as err:
-            raise RuntimeError(
-                t("handouts.cell_failed", notebook=path, cell=number, error=err)
-            ) from err
-    return result
-
-
-# --- the handouts --------------------------------------------------------------------------------
+_HEADING = re.compile(r"^#{1,2}\s", re.M)
+_TITLE = re.compile(r"^#\s+(.+)$", re.M)
+TEMPLATES = Path(str(package_files.files("workshop_lib") / "templates"))
 
 
 @dataclass(frozen=True)
@@ -261,44 +80,208 @@ class Job:
     target: str
 
 
+def _editions(root: Path, kind: str, lang: str) -> list[Path]:
+    return sorted((root / EDITION_OF[kind] / lang).glob("[0-9][0-9]_*.ipynb"))
+
+
 def jobs(root: Path, langs: tuple[str, ...]) -> list[Job]:
     """Every handout of ``langs`` from the course in ``root``, in the order they are written."""
     planned = []
     for lang in langs:
-        for kind, edition in ((WORKBOOK, "exercises"), (GUIDE, "solutions")):
-            sources = tuple(sorted((root / edition / lang).glob("[0-9][0-9]_*.ipynb")))
+        for kind in (WORKBOOK, GUIDE):
+            sources = tuple(_editions(root, kind, lang))
             planned.append(Job(kind, lang, sources, f"{lang}/{kind}.html"))
-        for source in sorted((root / "notebooks" / lang).glob("[0-9][0-9]_*.ipynb")):
-            planned.append(
-                Job(SLIDES_DIR, lang, (source,), f"{lang}/{SLIDES_DIR}/{source.stem}.html")
-            )
+        for source in _editions(root, SLIDES_DIR, lang):
+            target = f"{lang}/{SLIDES_DIR}/{source.stem}.html"
+            planned.append(Job(SLIDES_DIR, lang, (source,), target))
     return planned
 
 
-def page(job: Job) -> str:
-    """The HTML of one handout."""
-    with i18n.language(job.lang) as lang, style.workshop_style():
-        notebooks = [render_notebook(path, lang) for path in job.sources]
-        if job.kind == SLIDES_DIR:
-            deck = notebooks[0]
-            bounds = [0, *deck.breaks, len(deck.cells)]
-            slides = [deck.cells[a:b] for a, b in pairwise(bounds) if b > a]
-            return pages.render(
-                "slides.html.j2",
-                lang=lang,
-                t=t,
-                title=deck.title,
-                slides=slides,
-                palette=style.PALETTE,
-            )
-        return pages.render(
-            "handout.html.j2",
-            lang=lang,
-            t=t,
-            title=t(f"handouts.{job.kind}"),
-            notebooks=notebooks,
-            palette=style.PALETTE,
-        )
+# --- executing the editions ----------------------------------------------------------------------
+
+
+def scratch_workspace(folder: Path, lang: str) -> dict[str, str]:
+    """Make ``folder`` a workspace for the handouts' kernels; return their environment.
+
+    The workspace remembers one group of its own (named like the workbook's group line), whose
+    plan is kept under ``groups/`` in it, so the canvases show as they do for a new group.
+    """
+    group = t("handouts.group_title", lang=lang)
+    remembered = folder / ".workshop" / "group.json"
+    remembered.parent.mkdir(parents=True, exist_ok=True)
+    remembered.write_text(json.dumps({"group": group}, ensure_ascii=False), encoding="utf-8")
+    env = dict(
+        os.environ,
+        WORKSHOP_LANG=lang,
+        WORKSHOP_HOME=str(folder),
+        WORKSHOP_GROUPS=str(folder / "groups"),
+    )
+    data = scenario.active_folder()
+    if data is not None:
+        env[scenario.ENV_VAR] = str(data)
+    return env
+
+
+def _name(path: Path) -> str:
+    """An edition notebook as the course names it: ``exercises/zh/01_market_scope.ipynb``."""
+    return Path(*Path(path).parts[-3:]).as_posix()
+
+
+def _failed(nb: nbformat.NotebookNode) -> int:
+    """The number (from 1) of the first cell with an error output (0 when none has one)."""
+    for number, cell in enumerate(nb.cells, start=1):
+        if any(output.output_type == "error" for output in cell.get("outputs", [])):
+            return number
+    return 0
+
+
+async def execute(path: Path, folder: Path, env: dict[str, str]) -> nbformat.NotebookNode:
+    """Execute the notebook ``path`` in a new kernel working in ``folder``, widgets printed.
+
+    Raises
+    ------
+    RuntimeError
+        If a cell fails, runs out of time or the kernel dies or is missing; the message names
+        the notebook and the cell.
+    """
+    nb = nbformat.read(path, as_version=4)
+    name = _name(path)
+    client = NotebookClient(
+        nb, timeout=CELL_TIMEOUT, kernel_name="python3", resources={"metadata": {"path": folder}}
+    )
+    try:
+        # the kernel's own log (its transport warning) would break into the progress line
+        await client.async_execute(env=env, stderr=subprocess.DEVNULL)
+    except CellExecutionError as err:
+        error = f"{err.ename}: {err.evalue}"
+        message = t("handouts.cell_failed", notebook=name, cell=_failed(nb), error=error)
+        raise RuntimeError(message) from None
+    except CellTimeoutError:
+        raise RuntimeError(t("handouts.timeout", notebook=name, seconds=CELL_TIMEOUT)) from None
+    except (DeadKernelError, NoSuchKernel) as err:
+        raise RuntimeError(t("handouts.kernel_failed", notebook=name, error=err)) from None
+    PrintWidgets(hidden=f"{folder}{os.sep}").preprocess(nb, {})  # the scratch path is noise
+    return nb
+
+
+async def execute_all(
+    paths: list[Path],
+    folder: Path,
+    progress: Callable[[str], None] | None = None,
+) -> dict[Path, nbformat.NotebookNode | str]:
+    """Execute every notebook of ``paths``, :data:`PARALLEL` at a time.
+
+    Each language gets its own scratch workspace under ``folder``. Returns each path's executed
+    notebook, or the message of its failure.
+    """
+    folder = Path(folder).resolve()  # as the kernels will name their files
+    slots = asyncio.Semaphore(PARALLEL)
+    envs: dict[str, dict[str, str]] = {}
+
+    async def run(path: Path) -> nbformat.NotebookNode | str:
+        lang = path.parent.name  # an edition's folder is its language: exercises/zh/...
+        if lang not in envs:
+            envs[lang] = scratch_workspace(folder / lang, lang)
+        async with slots:
+            try:
+                executed: nbformat.NotebookNode | str = await execute(
+                    path, folder / lang, envs[lang]
+                )
+            except RuntimeError as err:
+                executed = str(err)
+        if progress:
+            progress(_name(path))
+        return executed
+
+    done = await asyncio.gather(*(run(path) for path in paths))
+    return dict(zip(paths, done, strict=True))
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+class SlideBreaks(Preprocessor):
+    """Mark where slides start (``slideshow.slide_type``): at each ``#`` or ``##`` heading, at a
+    cell its author marked, and at a piece that would be a slide's fourth."""
+
+    def preprocess(self, nb, resources):
+        """Set ``slideshow.slide_type = "slide"`` on the cells that start a slide."""
+        pieces = 0
+        for cell in nb.cells:
+            if cell.cell_type != "markdown" and not cell.get("outputs"):
+                continue
+            marked = cell.metadata.get("slideshow", {}).get("slide_type") == "slide"
+            heading = cell.cell_type == "markdown" and bool(_HEADING.match(cell.source))
+            if pieces and (marked or heading or pieces >= SLIDE_CELLS):
+                cell.metadata["slideshow"] = {"slide_type": "slide"}
+                pieces = 0
+            pieces += 1
+        return nb, resources
+
+
+def _exporter(template: str) -> HTMLExporter:
+    config = Config()
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    config.TagRemovePreprocessor.remove_input_tags = {"hide-input", "remove-input"}
+    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
+    exporter = HTMLExporter(
+        config=config,
+        template_name="lab",
+        template_file=template,
+        extra_template_paths=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    if template.startswith(SLIDES_DIR):
+        exporter.register_preprocessor(SlideBreaks, enabled=True)
+    return exporter
+
+
+def title(nb: nbformat.NotebookNode) -> str:
+    """A notebook's title: its first ``#`` heading (its source's name without one)."""
+    for cell in nb.cells:
+        found = _TITLE.search(cell.source) if cell.cell_type == "markdown" else None
+        if found:
+            return found.group(1).strip()
+    return Path(nb.metadata.get("workshop", {}).get("source", "")).stem
+
+
+def _deck_script() -> tuple[str, str]:
+    """The slide deck's script and its hash for the page's Content-Security-Policy."""
+    script = (TEMPLATES / "slides.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return script, f"sha256-{digest}"
+
+
+def page(kind: str, lang: str, notebooks: list[nbformat.NotebookNode]) -> str:
+    """The HTML of one handout of ``kind`` from executed ``notebooks`` (a slide deck: one)."""
+    with i18n.language(lang):
+        context = {
+            "lang": lang,
+            "palette": style.PALETTE,
+            "course": t("handouts.course"),
+            "slide_keys": t("handouts.slide_keys"),
+            "units": [title(nb) for nb in notebooks],
+        }
+    merged = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"}})
+    for unit, nb in enumerate(notebooks, start=1):
+        cells = [nbformat.from_dict(dict(cell)) for cell in nb.cells]
+        if cells:
+            cells[0].metadata = nbformat.from_dict({**cells[0].metadata, "handout": {"unit": unit}})
+        merged.cells.extend(cells)
+    if kind == SLIDES_DIR:
+        context["title"] = context["units"][0]
+        context["script"], context["script_hash"] = _deck_script()
+        template = "slides.html.j2"
+    else:
+        context["title"] = t(f"handouts.{kind}", lang=lang)
+        template = "handout.html.j2"
+    html, _ = _exporter(template).from_notebook_node(merged, resources={"handout": context})
+    return html
+
+
+# --- the handouts --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -317,7 +300,7 @@ def build_handouts(
     pdf: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Written:
-    """Write every handout of ``langs`` under ``out`` (never outside it).
+    """Execute the editions and write every handout of ``langs`` under ``out`` (never outside).
 
     Parameters
     ----------
@@ -330,7 +313,8 @@ def build_handouts(
         Also print the workbook and the guide to PDF (skipped, with a problem noted, when no
         Chromium is installed).
     progress : callable, optional
-        Called as ``progress(done, total, name)`` after each file.
+        Called as ``progress(done, total, name)`` after each notebook executed and each file
+        written.
     """
     written = Written()
     planned = jobs(root, langs)
@@ -338,22 +322,32 @@ def build_handouts(
         written.problems.append(t("trainer.no_chromium"))
         pdf = False
     printed = [job for job in planned if pdf and job.kind in (WORKBOOK, GUIDE)]
-    total, done = len(planned) + len(printed), 0
+    paths = list(dict.fromkeys(path for job in planned for path in job.sources))
+    total, done = len(paths) + len(planned) + len(printed), 0
+
+    def step(name: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, name)
+
+    with tempfile.TemporaryDirectory(prefix="workshop-handouts-") as scratch:
+        executed = asyncio.run(execute_all(paths, Path(scratch), step))
     for job in planned:
+        failed = [executed[path] for path in job.sources if isinstance(executed[path], str)]
+        if failed:
+            written.problems.extend(f"{job.target}: {problem}" for problem in failed)
+            for _ in range(1 + (job in printed)):
+                step(job.target)
+            continue
         target = pages.inside(out, job.target)
-        outputs = [target] + ([target.with_suffix(".pdf")] if job in printed else [])
-        try:
-            html = page(job)
-            written.files.append(pages.write_text(target, html))
-            done += 1
-            if progress:
-                progress(done, total, job.target)
-            if job in printed:
-                written.files.append(pages.print_pdf(html, outputs[1]))
-                done += 1
-                if progress:
-                    progress(done, total, Path(job.target).with_suffix(".pdf").as_posix())
-        except RuntimeError as err:
-            written.problems.append(f"{job.target}: {err}")
-            done = min(total, done + len(outputs))
+        html = page(job.kind, job.lang, [executed[path] for path in job.sources])
+        written.files.append(pages.write_text(target, html))
+        step(job.target)
+        if job in printed:
+            try:
+                written.files.append(pages.print_pdf(html, target.with_suffix(".pdf")))
+            except RuntimeError as err:
+                written.problems.append(f"{job.target}: {err}")
+            step(target.with_suffix(".pdf").relative_to(out).as_posix())
     return written
