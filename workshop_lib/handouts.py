@@ -14,8 +14,8 @@ Each language gets, under the output folder:
 
 Every notebook is executed once by nbclient in a real kernel, the language of the edition set by
 ``WORKSHOP_LANG`` in the kernel's environment and the active data passed on by
-``WORKSHOP_DATA``. The kernels work in a scratch workspace with one group of their own, so
-building handouts never touches the class's plans. Several notebooks run at once
+``WORKSHOP_DATA``. Each kernel works in a scratch workspace with a group of its own, so building
+handouts never touches the class's plans. Several notebooks run at once
 (:data:`PARALLEL`), on the asyncio loop. nbconvert's ``HTMLExporter`` then renders them through
 the course's templates (``handout.html.j2``, ``slides.html.j2``): code is never shown
 (participants don't code), cells tagged ``remove-cell`` are left out and so are the outputs of
@@ -171,29 +171,28 @@ async def execute_all(
 ) -> dict[Path, nbformat.NotebookNode | str]:
     """Execute every notebook of ``paths``, :data:`PARALLEL` at a time.
 
-    Each language gets its own scratch workspace under ``folder``. Returns each path's executed
-    notebook, or the message of its failure.
+    Each notebook gets a scratch workspace of its own under ``folder``, with a new group: the
+    kernels running side by side never see each other's input, so every handout shows the
+    canvases as a new group finds them. Returns each path's executed notebook, or the message
+    of its failure.
     """
     folder = Path(folder).resolve()  # as the kernels will name their files
     slots = asyncio.Semaphore(PARALLEL)
-    envs: dict[str, dict[str, str]] = {}
 
-    async def run(path: Path) -> nbformat.NotebookNode | str:
+    async def run(number: int, path: Path) -> nbformat.NotebookNode | str:
         lang = path.parent.name  # an edition's folder is its language: exercises/zh/...
-        if lang not in envs:
-            envs[lang] = scratch_workspace(folder / lang, lang)
+        workspace = folder / str(number)
+        env = scratch_workspace(workspace, lang)
         async with slots:
             try:
-                executed: nbformat.NotebookNode | str = await execute(
-                    path, folder / lang, envs[lang]
-                )
+                executed: nbformat.NotebookNode | str = await execute(path, workspace, env)
             except RuntimeError as err:
                 executed = str(err)
         if progress:
             progress(_name(path))
         return executed
 
-    done = await asyncio.gather(*(run(path) for path in paths))
+    done = await asyncio.gather(*(run(number, path) for number, path in enumerate(paths)))
     return dict(zip(paths, done, strict=True))
 
 
@@ -219,7 +218,8 @@ class SlideBreaks(Preprocessor):
         return nb, resources
 
 
-def _exporter(template: str) -> HTMLExporter:
+def _exporter(kind: str) -> HTMLExporter:
+    """nbconvert's HTML exporter with the course's template for ``kind``; code left out."""
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
     config.TagRemovePreprocessor.remove_input_tags = {"hide-input", "remove-input"}
@@ -227,13 +227,13 @@ def _exporter(template: str) -> HTMLExporter:
     exporter = HTMLExporter(
         config=config,
         template_name="lab",
-        template_file=template,
+        template_file="slides.html.j2" if kind == SLIDES_DIR else "handout.html.j2",
         extra_template_paths=[str(TEMPLATES)],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    if template.startswith(SLIDES_DIR):
+    if kind == SLIDES_DIR:
         exporter.register_preprocessor(SlideBreaks, enabled=True)
     return exporter
 
@@ -273,11 +273,9 @@ def page(kind: str, lang: str, notebooks: list[nbformat.NotebookNode]) -> str:
     if kind == SLIDES_DIR:
         context["title"] = context["units"][0]
         context["script"], context["script_hash"] = _deck_script()
-        template = "slides.html.j2"
     else:
         context["title"] = t(f"handouts.{kind}", lang=lang)
-        template = "handout.html.j2"
-    html, _ = _exporter(template).from_notebook_node(merged, resources={"handout": context})
+    html, _ = _exporter(kind).from_notebook_node(merged, resources={"handout": context})
     return html
 
 
