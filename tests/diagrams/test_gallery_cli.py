@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
 from PIL import Image
 
 from workshop_lib import diagram_gallery as gallery
+from workshop_lib import diagrams
 from workshop_lib.cli import main
+from workshop_lib.diagrams._frame import MIN_FONTSIZE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "gallery"
 LIMIT = 400 * 1024
@@ -35,6 +38,15 @@ def test_out_is_required(capsys):
         main(["diagrams"])
     assert stop.value.code == 2
     assert "--out" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_gallery_text_is_smaller_than_the_frame_allows(lang):
+    for stem, (name, payload, kws) in gallery.inputs(lang).items():
+        ax = getattr(diagrams, name)(payload, lang=lang, **kws)
+        sizes = [text.get_fontsize() for text in ax.texts if text.get_text().strip()]
+        assert min(sizes) >= MIN_FONTSIZE, stem
+        plt.close(ax.figure)
 
 
 def test_gallery_inputs_follow_the_scenario():

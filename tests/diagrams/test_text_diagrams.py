@@ -12,6 +12,7 @@ from matplotlib.testing.compare import compare_images
 
 from workshop_lib import diagrams
 from workshop_lib.diagrams import examples
+from workshop_lib.diagrams._frame import MIN_FONTSIZE
 
 NAMES = examples.NAMES
 LANGS = ("zh", "en")
@@ -35,7 +36,7 @@ def test_worked_example_text_fits_its_boxes(name, lang):
 def test_long_text_is_wrapped_shrunk_or_cut_never_spilled(name, lang):
     ax = draw(name, long_example(name, lang), lang=lang)
     assert layout_problems(ax) == []
-    assert min(text.get_fontsize() for text in ax.texts if text.get_text()) >= 7
+    assert min(text.get_fontsize() for text in ax.texts if text.get_text()) >= MIN_FONTSIZE
 
 
 @pytest.mark.parametrize("name", NAMES)
