@@ -49,6 +49,7 @@ from ..i18n import t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
 def category(kind: str, key: Any, lang: str) -> str:
     """Return the ``lang`` label of a category value from the data dictionary.
 
