@@ -44,8 +44,7 @@ from jupyter_client.kernelspec import NoSuchKernel
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
-from nbconvert.preprocessors import Preprocessor
-from traitlets.config import Config
+from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 
 from . import doctor, i18n, pages, style
 from .data import scenario
@@ -220,12 +219,7 @@ class SlideBreaks(Preprocessor):
 
 def _exporter(kind: str) -> HTMLExporter:
     """nbconvert's HTML exporter with the course's template for ``kind``; code left out."""
-    config = Config()
-    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
-    config.TagRemovePreprocessor.remove_input_tags = {"hide-input", "remove-input"}
-    config.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
     exporter = HTMLExporter(
-        config=config,
         template_name="lab",
         template_file="slides.html.j2" if kind == SLIDES_DIR else "handout.html.j2",
         extra_template_paths=[str(TEMPLATES)],
@@ -233,6 +227,12 @@ def _exporter(kind: str) -> HTMLExporter:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    tags = TagRemovePreprocessor(
+        remove_cell_tags={"remove-cell"},
+        remove_input_tags={"hide-input", "remove-input"},
+        remove_all_outputs_tags={"remove-output"},
+    )
+    exporter.register_preprocessor(tags, enabled=True)
     if kind == SLIDES_DIR:
         exporter.register_preprocessor(SlideBreaks, enabled=True)
     return exporter

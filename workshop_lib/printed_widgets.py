@@ -35,7 +35,6 @@ from typing import Any
 
 from markupsafe import Markup
 from nbconvert.preprocessors import Preprocessor
-from traitlets import Unicode
 
 VIEW = "application/vnd.jupyter.widget-view+json"
 STATE = "application/vnd.jupyter.widget-state+json"
@@ -149,11 +148,18 @@ class PrintWidgets(Preprocessor):
     """Replace every widget view among a notebook's outputs by its printable HTML.
 
     The notebook's saved widget state is dropped afterwards: the page needs no widget script.
+
+    Parameters
+    ----------
+    hidden : str, optional
+        Text left out of the printed widgets (a scratch folder's path, which means nothing on
+        paper).
     """
 
-    hidden = Unicode(
-        "", help="Text left out of the printed widgets (e.g. a scratch folder's path)."
-    )
+    def __init__(self, hidden: str = "", **kwargs: Any):
+        super().__init__(**kwargs)
+        self.hidden = hidden
+        self.state: State = {}
 
     def preprocess(self, nb, resources):
         """Print the widget views of ``nb`` from its ``widgets`` metadata."""
