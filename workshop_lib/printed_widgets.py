@@ -98,7 +98,13 @@ def _choice(model: dict[str, Any], _state: State) -> Markup:
 
 
 def _slider(model: dict[str, Any], _state: State) -> Markup:
-    return _field("slider", model["state"].get("description"), model["state"].get("value"))
+    """A slider's value as its readout shows it (d3's common formats are Python's too)."""
+    value, shape = model["state"].get("value"), model["state"].get("readout_format", "")
+    try:
+        shown = format(value, shape)
+    except (TypeError, ValueError):
+        shown = value
+    return _field("slider", model["state"].get("description"), shown)
 
 
 def _checkbox(model: dict[str, Any], _state: State) -> Markup:

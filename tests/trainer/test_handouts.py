@@ -50,6 +50,8 @@ CANVAS = _state(
     ("gone", "TextareaModel", {"description": "Hidden", "value": "", "layout": "IPY_MODEL_lay"}),
     ("lay", "LayoutModel", {"display": "none"}),
     ("notes", "TextareaModel", {"description": "Notes", "value": ""}),
+    ("rate", "FloatSliderModel", {"description": "Rate", "value": 0.925, "readout_format": ".1%"}),
+    ("odd", "FloatSliderModel", {"description": "Odd", "value": 3.0, "readout_format": "~s"}),
     ("pic", "ImageModel", {"format": "png"}, [{"path": ["value"], "data": PNG}]),
 )
 
@@ -65,6 +67,8 @@ def test_widgets_print_as_their_labels_and_values():
     assert 'w-textarea"><span class="w-label">Notes</span><span class="w-value"></span>' in empty
     assert f'src="data:image/png;base64,{PNG}"' in str(widget_html("pic", CANVAS))
     assert widget_html("missing", CANVAS) == ""
+    assert '<span class="w-value">92.5%</span>' in str(widget_html("rate", CANVAS))
+    assert '<span class="w-value">3.0</span>' in str(widget_html("odd", CANVAS))
 
 
 def _output(model_id):
