@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from workshop_lib import cli, servers
+from workshop_lib.canvas import session
 
 
 def test_lab_takes_a_fixed_token_only_when_asked(tmp_path):
@@ -54,9 +55,9 @@ def test_voila_without_preheating(tmp_path):
 
 def test_waiting_for_the_page_returns_at_once_outside_a_preheated_kernel(monkeypatch):
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    servers.wait_for_page()
+    session.wait_for_page()
     monkeypatch.setenv("VOILA_PREHEAT", "False")
-    servers.wait_for_page()
+    session.wait_for_page()
 
 
 def test_voila_uses_the_courses_template_found_through_jupyter_path(tmp_path, monkeypatch):

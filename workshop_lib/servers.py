@@ -70,8 +70,9 @@ def app_command(
     With ``preheat`` (the default) the active edition's notebooks are preheated: Voilà keeps one
     kernel per notebook that has already run everything up to the group picker (imports, data,
     the unit's diagrams), so a page appears without waiting for a kernel to start; the picker
-    and the canvases wait for the page request (:func:`wait_for_page`), so they show the group
-    remembered at that moment.
+    and the canvases wait for the page request
+    (:func:`workshop_lib.canvas.session.wait_for_page`), so they show the group remembered at
+    that moment.
     """
     return [
         sys.executable,
@@ -100,20 +101,6 @@ def app_command(
             else []
         ),
     ]
-
-
-def wait_for_page() -> None:
-    """In a kernel Voilà preheated, wait until a participant's page request takes it.
-
-    Anything that depends on the moment of the visit (the group remembered on the workspace)
-    must be read after this; elsewhere (JupyterLab, nbclient, a page rendered on request), and
-    once the page has come, it returns at once.
-    """
-    if os.environ.get("VOILA_PREHEAT") == "True":
-        from voila.utils import wait_for_request
-
-        wait_for_request()
-        os.environ["VOILA_PREHEAT"] = "False"  # this kernel now serves its page
 
 
 LAB_LOCALES = {"zh": "zh_CN", "en": "en"}

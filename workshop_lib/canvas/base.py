@@ -1,17 +1,11 @@
 """The frame every exercise canvas shares: widgets bound to a plan section, live diagram, autosave.
 
-A canvas subclass says which plan section it edits (``section``), builds its input widgets with
-the binding helpers below (:meth:`Canvas.text`, :meth:`Canvas.lines`, :meth:`Canvas.number`,
-:meth:`Canvas.rows`, ...), and draws its diagram in :meth:`Canvas.draw`. The base class does the
-rest: every change is validated and written into the plan, saved (at most once a second) when the
-plan has a file, and the diagram redrawn; a problem is shown beside the exercise, never as a
-traceback.
-
-In a kernel the redraws and saves run on its asyncio loop (:mod:`.schedule`): the picture follows
-typing once the typist pauses (``REDRAW_SECONDS``) and any other change (a slider being dragged,
-a drop-down, a button) at most every ``REDRAW_SECONDS``, so a burst of keystrokes costs one
-picture and the last picture always shows the last input. Outside a kernel (a script, a test) a
-change redraws and saves at once; :meth:`Canvas.flush` does what is pending at once.
+A canvas subclass names its exercise (``exercise``; the exercise registry gives its plan
+section), builds its input widgets with the binding helpers below (:meth:`Canvas.text`,
+:meth:`Canvas.lines`, :meth:`Canvas.number`, :meth:`Canvas.rows`, ...), and draws its diagram in
+:meth:`Canvas.draw`. The base class does the rest: every change is validated and written into the
+plan, saved (at most once a second) when the plan has a file, and the diagram redrawn; a problem
+is shown beside the exercise, never as a traceback.
 """
 
 from __future__ import annotations
@@ -31,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from .. import data as scenario
 from .. import i18n, plan_figures
 from ..diagrams import png_bytes
+from ..exercises import EXERCISES
 from ..fmt import format_number, parse_number
 from ..i18n import t
 from ..plan import BrandPlan, describe
@@ -101,8 +96,7 @@ class Canvas:
     """
 
     exercise: ClassVar[str] = ""
-    section: ClassVar[str] = ""
-    unit: ClassVar[int] = 0
+    """The exercise this canvas is for: its id in :data:`workshop_lib.exercises.EXERCISES`."""
     figure: ClassVar[str] = ""
     """The exercise whose diagram this canvas shows, when not its own (see :meth:`draw`)."""
     wide: ClassVar[bool] = False
@@ -168,6 +162,11 @@ class Canvas:
         """
 
     # -- the section and the scenario ---------------------------------------------------------
+
+    @property
+    def section(self) -> str:
+        """The plan section this canvas edits, as its exercise declares it."""
+        return EXERCISES[self.exercise].section
 
     @property
     def model(self) -> BaseModel:

@@ -15,12 +15,13 @@ next notebook (or a reloaded page) opens the same group's plan with its input in
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
 
-from .. import groups, i18n, servers
+from .. import groups, i18n
 from ..exercises import EXERCISES
 from ..i18n import t
 from ..plan import BrandPlan
@@ -47,7 +48,7 @@ class Workbook:
     """
 
     def __init__(self, folder: Path | None = None, root: Path | None = None):
-        self.folder = groups.groups_dir() if folder is None else Path(folder)
+        self.folder = groups.groups_dir(root) if folder is None else Path(folder)
         self.root = root
         self.plan: BrandPlan | None = None
         self.canvases: list[Canvas] = []
@@ -205,11 +206,25 @@ class Workbook:
 _workbook: Workbook | None = None
 
 
+def wait_for_page() -> None:
+    """In a kernel Voilà preheated, wait until a participant's page request takes it.
+
+    Anything that depends on the moment of the visit (the group remembered on the workspace)
+    must be read after this; elsewhere (JupyterLab, nbclient, a page rendered on request), and
+    once the page has come, it returns at once.
+    """
+    if os.environ.get("VOILA_PREHEAT") == "True":
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+        os.environ["VOILA_PREHEAT"] = "False"  # this kernel now serves its page
+
+
 def workbook() -> Workbook:
     """The kernel's :class:`Workbook`, created on first use."""
     global _workbook
     if _workbook is None:
-        servers.wait_for_page()  # a preheated Voilà page reads the group of the visit
+        wait_for_page()  # a preheated Voilà page reads the group of the visit
         _workbook = Workbook()
     return _workbook
 

@@ -28,7 +28,6 @@ class MarketScopeCanvas(_ScenarioFunnel):
     """Draw the pool: the market from the whole population down to the brand's patients."""
 
     exercise = "market_scope"
-    section = "market_scope"
 
     def prefill(self) -> None:
         if not self.model.levels:
@@ -52,7 +51,6 @@ class PurchaseFlowCanvas(_ScenarioFunnel):
     """Quantify each step of the diagnosis and treatment flow."""
 
     exercise = "purchase_flow"
-    section = "purchase_flow"
 
     def prefill(self) -> None:
         if not self.model.steps:

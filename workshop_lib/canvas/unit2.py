@@ -44,7 +44,6 @@ class SegmentationCanvas(Canvas):
     """Choose two variables and their cut points; rank the priority segments."""
 
     exercise = "segmentation"
-    section = "segmentation"
 
     def prefill(self) -> None:
         if self.model.variables:

@@ -20,7 +20,6 @@ class AttractivenessCanvas(Canvas):
     """Weight the seven criteria and score each segment 1–5; see the ranking."""
 
     exercise = "attractiveness"
-    section = "attractiveness"
 
     def prefill(self) -> None:
         section = self.model
@@ -156,7 +155,6 @@ class PersonaCanvas(Canvas):
     """Portray one customer of the chosen segment with the guiding questions."""
 
     exercise = "persona"
-    section = "persona"
 
     def build(self) -> list[widgets.Widget]:
         p = self.model
@@ -183,7 +181,6 @@ class BehaviourMapCanvas(Canvas):
     """From current to desired behaviour, stage by stage, with drivers and barriers."""
 
     exercise = "behaviour_map"
-    section = "behaviour_map"
     max_stages = 6
 
     def build(self) -> list[widgets.Widget]:

@@ -17,7 +17,6 @@ class BenefitLadderCanvas(Canvas):
     """Climb from product attributes to functional and emotional benefits."""
 
     exercise = "benefit_ladder"
-    section = "benefit_ladder"
 
     def build(self) -> list[widgets.Widget]:
         return [self.text(self.model, "brand", "brand"), *map(self._rung, reversed(RUNGS))]
@@ -45,7 +44,6 @@ class BrandAssessmentCanvas(Canvas):
     and sustainability."""
 
     exercise = "brand_assessment"
-    section = "brand_assessment"
 
     def build(self) -> list[widgets.Widget]:
         kinds = [(t("canvas.kind.strength"), "strength"), (t("canvas.kind.weakness"), "weakness")]
@@ -106,7 +104,6 @@ class CommunicationCanvas(Canvas):
     """Write the communication strategy and the behaviour-change step table behind it."""
 
     exercise = "communication"
-    section = "communication"
 
     def prefill(self) -> None:
         if not self.model.steps:

@@ -16,7 +16,6 @@ class ActivityPlanCanvas(Canvas):
     """For the target group: activities per channel, each with its message, KPI and target."""
 
     exercise = "activity_plan"
-    section = "activity_plan"
     wide = True
 
     def build(self) -> list[widgets.Widget]:
