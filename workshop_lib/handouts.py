@@ -46,7 +46,7 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 
-from . import doctor, i18n, pages, style
+from . import i18n, pages, style
 from .data import scenario
 from .i18n import t
 from .printed_widgets import PrintWidgets
@@ -316,7 +316,7 @@ def build_handouts(
     """
     written = Written()
     planned = jobs(root, langs)
-    if pdf and doctor.find_chromium() is None:
+    if pdf and pages.find_chromium() is None:
         written.problems.append(t("trainer.no_chromium"))
         pdf = False
     printed = [job for job in planned if pdf and job.kind in (WORKBOOK, GUIDE)]
