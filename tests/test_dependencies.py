@@ -10,12 +10,12 @@ from __future__ import annotations
 import ast
 import importlib.metadata as metadata
 import sys
+import tomllib
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
 import pytest
-import tomllib
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 

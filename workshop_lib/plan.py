@@ -26,7 +26,7 @@ import os
 import secrets
 import typing
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import Path
@@ -346,7 +346,7 @@ SECTIONS = (
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class BrandPlan(Section):
