@@ -12,8 +12,14 @@ OFF_MACHINE = re.compile(r"^(?!http://127\.0\.0\.1[:/])")
 """Every address that leaves this machine: refused, as in a classroom without internet."""
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator:
+    """The system Chromium, for one test module.
+
+    Playwright's synchronous API keeps an asyncio loop marked as running in this thread while it
+    is open, so it closes with the module: the tests that follow (canvases redrawing on the loop
+    they find) must see no loop.
+    """
     executable = chromium_path()
     if executable is None:
         pytest.skip(
